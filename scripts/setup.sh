@@ -1,50 +1,71 @@
 #!/usr/bin/env bash
 # Installs every tool Carnet needs to build and test, skipping what is already there.
-# Safe to run again: each step checks first. Works on a fresh Debian 12 machine with rustup.
+# Safe to run again: each step checks first, so a second run takes about a second.
+# Needs a Debian 12 machine with rustup (https://rustup.rs) and access to apt, npm and crates.io.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/env.sh"
+cd "$CARNET_ROOT"
 
-# The wasm-bindgen version must equal the one in Cargo.lock, or the CLI refuses the module.
-WB_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock 2>/dev/null || true)
-WB_VERSION=${WB_VERSION:-0.2.105}
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+# The wasm-bindgen CLI must be the exact version in Cargo.lock, or it refuses the module.
+WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+[ -n "$WB_VERSION" ] || die "could not read the wasm-bindgen version from Cargo.lock"
 
-log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
-
-export PATH="$HOME/.cargo/bin:$PATH"
-
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  log "adding the wasm32-unknown-unknown target"
-  rustup target add wasm32-unknown-unknown
-fi
-
-if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
-  log "installing trunk $TRUNK_VERSION (about 5 minutes)"
-  cargo install --locked trunk --version "$TRUNK_VERSION"
-fi
-
-if ! wasm-bindgen --version 2>/dev/null | grep -q "$WB_VERSION"; then
-  log "installing wasm-bindgen-cli $WB_VERSION (about 2 minutes)"
-  # --locked fails for this crate here; the plain install resolves fine.
-  cargo install --force wasm-bindgen-cli --version "$WB_VERSION"
-fi
-
+# --- System packages (apt), first: cargo install needs a C compiler, npm needs node. ---------------
 need_apt=()
+command -v cc >/dev/null || need_apt+=(build-essential)
+command -v node >/dev/null || need_apt+=(nodejs)
+command -v npm >/dev/null || need_apt+=(npm)
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 command -v brotli >/dev/null || need_apt+=(brotli)
 if [ ${#need_apt[@]} -gt 0 ]; then
-  log "installing ${need_apt[*]} from Debian"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  log setup "installing ${need_apt[*]} from Debian"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO=sudo
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}"
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"
 fi
 
-# binaryen (wasm-opt) and playwright-core come from npm into tools/node_modules, never Debian's
-# binaryen 108 (its wasm-opt breaks the table of this wasm-bindgen's output).
-if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -d tools/node_modules/playwright-core ] || [ ! -d tools/node_modules/axe-core ]; then
-  log "installing binaryen@$BINARYEN_VERSION, playwright-core and axe-core from npm"
-  (cd tools && npm ci --no-audit --no-fund --loglevel=error)
+# --- Rust toolchain pieces ---------------------------------------------------------------------------
+command -v rustup >/dev/null ||
+  die "rustup is missing: install it from https://rustup.rs, then run this script again"
+# (Outputs are captured first: `cmd | grep -q` can fail under pipefail when grep stops reading early.)
+if ! grep -qx wasm32-unknown-unknown <<<"$(rustup target list --installed)"; then
+  log setup "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
 fi
-log "tools ready"
+installed_components=$(rustup component list --installed)
+for component in rustfmt clippy; do
+  if ! grep -q "^$component" <<<"$installed_components"; then
+    log setup "adding the $component component"
+    rustup component add "$component"
+  fi
+done
+
+if ! grep -qF "$TRUNK_VERSION" <<<"$(trunk --version 2>/dev/null)"; then
+  log setup "installing trunk $TRUNK_VERSION (about 8 minutes on 2 cores)"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+
+if ! grep -qF "$WB_VERSION" <<<"$(wasm-bindgen --version 2>/dev/null)" ||
+  ! grep -qF "$WB_VERSION" <<<"$(wasm-bindgen-test-runner --version 2>/dev/null)"; then
+  log setup "installing wasm-bindgen-cli $WB_VERSION (about 3 minutes)"
+  # --locked fails for this crate here; the plain install resolves fine.
+  cargo install --force wasm-bindgen-cli --version "$WB_VERSION"
+fi
+
+# --- npm tools: binaryen (wasm-opt), playwright-core, axe-core ----------------------------------------
+# Reinstalled when tools/package-lock.json changes (the stamp records the lock file it came from).
+stamp=tools/node_modules/.carnet-lock.sha256
+lock_sum=$(sha256sum tools/package-lock.json | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]; then
+  log setup "installing binaryen@$BINARYEN_VERSION, playwright-core and axe-core from npm"
+  (cd tools && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$lock_sum" >"$stamp"
+fi
+grep -q "version $BINARYEN_VERSION" <<<"$(wasm-opt --version)" ||
+  die "wasm-opt on PATH is not binaryen $BINARYEN_VERSION: $(command -v wasm-opt) ($(wasm-opt --version))"
+
+log setup "tools ready"
