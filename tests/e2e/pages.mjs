@@ -1,0 +1,209 @@
+// Page objects over the UI's data-testid hooks (the contract with src/ui). Tests speak in user
+// terms through these; when the UI changes shape, only this file should need to follow.
+
+import { STEP_TIMEOUT_MS, eventually, expectEqual } from './harness.mjs';
+
+/** Reads the first whole number in a text, allowing French digit grouping ("1 234"). */
+export function firstNumber(text) {
+  const m = /\d[\d\s\u00a0\u202f]*/.exec(text);
+  return m ? Number(m[0].replace(/\D/g, '')) : NaN;
+}
+
+export class App {
+  constructor(page, baseURL) {
+    this.page = page;
+    this.baseURL = baseURL;
+    this.list = new ListPage(page);
+    this.form = new FicheForm(page);
+    this.fiche = new FichePage(page);
+  }
+
+  /** Opens the app at its base URL and waits until it has mounted. */
+  async open() {
+    await this.page.goto(this.baseURL);
+    await this.ready();
+  }
+
+  async reload() {
+    await this.page.reload();
+    await this.ready();
+  }
+
+  /** The app is up when its navigation is on screen and the file has been read (no busy list). */
+  async ready() {
+    await this.page.getByTestId('nav-list').waitFor({ timeout: 20_000 });
+  }
+
+  async errorBanner() {
+    const banner = this.page.getByTestId('error-banner');
+    return (await banner.isVisible()) ? banner.innerText() : null;
+  }
+}
+
+export class ListPage {
+  constructor(page) {
+    this.page = page;
+    this.searchBox = page.getByTestId('search');
+    this.counter = page.getByTestId('count');
+    this.rows = page.getByTestId('fiche-row');
+    this.loadDemoButton = page.getByTestId('load-demo');
+  }
+
+  async show() {
+    await this.page.getByTestId('nav-list').click();
+    await this.searchBox.waitFor();
+  }
+
+  async search(text) {
+    await this.searchBox.fill(text);
+  }
+
+  /** The number of fiches listed, as the counter shows it. */
+  async count() {
+    return firstNumber(await this.counter.innerText({ timeout: 1000 }));
+  }
+
+  expectCount(n, timeout) {
+    return expectEqual(() => this.count(), n, 'the listed count', timeout);
+  }
+
+  /** The listed row whose text contains `text`. */
+  row(text) {
+    return this.rows.filter({ hasText: text });
+  }
+
+  async sortBy(value) {
+    await this.page.getByTestId('sort').selectOption(value);
+  }
+
+  async newFiche() {
+    await this.page.getByTestId('new-fiche').click();
+    await this.page.getByTestId('fiche-form').waitFor();
+  }
+
+  async loadDemo() {
+    await this.loadDemoButton.click();
+  }
+
+  /** Opens the fiche whose row contains `text`. */
+  async open(text) {
+    await this.row(text).first().click();
+    await this.page.getByTestId('fiche-page').waitFor();
+  }
+}
+
+export class FicheForm {
+  constructor(page) {
+    this.page = page;
+    this.root = page.getByTestId('fiche-form');
+  }
+
+  /**
+   * Fills the given fields only: { kind, status, firstName, lastName, company, email, phone,
+   * street, postalCode, city, birthDate (YYYY-MM-DD) }.
+   */
+  async fill(f) {
+    const p = this.page;
+    // Kind first: it decides which name fields are shown.
+    if (f.kind) await p.getByTestId('f-kind').selectOption(f.kind);
+    if (f.status) await p.getByTestId('f-status').selectOption(f.status);
+    const inputs = {
+      firstName: 'f-first-name',
+      lastName: 'f-last-name',
+      company: 'f-company',
+      email: 'f-email-0',
+      phone: 'f-phone-0',
+      street: 'f-street-0',
+      postalCode: 'f-postal-code-0',
+      city: 'f-city-0',
+      birthDate: 'f-birth-date',
+    };
+    for (const [key, testId] of Object.entries(inputs)) {
+      if (f[key] !== undefined) await p.getByTestId(testId).fill(f[key]);
+    }
+  }
+
+  async save() {
+    await this.page.getByTestId('save-fiche').click();
+  }
+
+  /** Saves and waits for the form to close; if it stays, says which fields were refused. */
+  async saveAndClose() {
+    await this.save();
+    await eventually(
+      () => this.root.isVisible(),
+      (visible) => !visible,
+      () => 'the form stayed open after saving',
+      STEP_TIMEOUT_MS,
+    ).catch(async (e) => {
+      const refused = await this.fieldErrors().catch(() => []);
+      throw new Error(`${e.message}; refused fields: ${refused.join('; ') || 'none shown'}`);
+    });
+  }
+
+  async cancel() {
+    await this.page.getByTestId('cancel').click();
+  }
+
+  /** The refusal shown for a field path ("emails.0", "birth_date", "name", ...). */
+  fieldError(path) {
+    return this.page.locator(`[data-testid="field-error"][data-field="${path}"]`);
+  }
+
+  async fieldErrors() {
+    return this.page
+      .getByTestId('field-error')
+      .evaluateAll((els) => els.map((e) => `${e.dataset.field}: ${e.textContent.trim()}`));
+  }
+}
+
+export class FichePage {
+  constructor(page) {
+    this.page = page;
+    this.root = page.getByTestId('fiche-page');
+    this.entries = page.getByTestId('entry-row');
+  }
+
+  async name() {
+    return (await this.page.getByTestId('fiche-name').innerText()).trim();
+  }
+
+  /** A summary value: total, orders, average, last-purchase, last-contact, contacts. */
+  summary(key) {
+    return this.page.getByTestId(`summary-${key}`);
+  }
+
+  /** Adds a history entry: { kind, amount ("12,50"), label, date (YYYY-MM-DD) }. */
+  async addEntry({ kind, amount, label, date }) {
+    const p = this.page;
+    const before = await this.entries.count();
+    await p.getByTestId('add-entry').click();
+    if (kind) await p.getByTestId('entry-kind').selectOption(kind);
+    if (amount !== undefined) await p.getByTestId('entry-amount').fill(amount);
+    if (label !== undefined) await p.getByTestId('entry-label').fill(label);
+    if (date !== undefined) await p.getByTestId('entry-date').fill(date);
+    await p.getByTestId('save-entry').click();
+    await eventually(
+      () => this.entries.count(),
+      (n) => n === before + 1,
+      (n) => `expected ${before + 1} timeline entries after saving, found ${n}`,
+      STEP_TIMEOUT_MS,
+    );
+  }
+
+  async edit() {
+    await this.page.getByTestId('edit-fiche').click();
+    await this.page.getByTestId('fiche-form').waitFor();
+  }
+
+  /** Deletes the open fiche, confirming in the dialog. */
+  async delete() {
+    await this.page.getByTestId('delete-fiche').click();
+    await this.page.getByTestId('confirm-delete').click();
+  }
+}
+
+/** The fixtures every test receives besides the browser's. */
+export function makeFixtures(page, baseURL) {
+  return { app: new App(page, baseURL) };
+}
