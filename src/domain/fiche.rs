@@ -263,21 +263,32 @@ impl Fiche {
             (last, first) => format!("{last} {first}"),
         };
         match self.kind {
-            FicheKind::Company if !self.company.trim().is_empty() => self.company.trim().to_string(),
+            FicheKind::Company if !self.company.trim().is_empty() => {
+                self.company.trim().to_string()
+            }
             _ if !person.is_empty() => person,
             _ => self.company.trim().to_string(),
         }
     }
 
     pub fn primary_email(&self) -> Option<&str> {
-        self.emails.iter().map(|e| e.value.as_str()).find(|v| !v.trim().is_empty())
+        self.emails
+            .iter()
+            .map(|e| e.value.as_str())
+            .find(|v| !v.trim().is_empty())
     }
 
     pub fn primary_phone(&self) -> Option<&str> {
-        self.phones.iter().map(|p| p.value.as_str()).find(|v| !v.trim().is_empty())
+        self.phones
+            .iter()
+            .map(|p| p.value.as_str())
+            .find(|v| !v.trim().is_empty())
     }
 
     pub fn primary_city(&self) -> Option<&str> {
-        self.addresses.iter().map(|a| a.city.as_str()).find(|v| !v.trim().is_empty())
+        self.addresses
+            .iter()
+            .map(|a| a.city.as_str())
+            .find(|v| !v.trim().is_empty())
     }
 }

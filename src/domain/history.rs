@@ -34,7 +34,10 @@ impl HistoryKind {
 
     /// Kinds that carry an amount.
     pub fn has_amount(self) -> bool {
-        matches!(self, HistoryKind::Purchase | HistoryKind::Quote | HistoryKind::Invoice)
+        matches!(
+            self,
+            HistoryKind::Purchase | HistoryKind::Quote | HistoryKind::Invoice
+        )
     }
 
     /// An exchange with the client: everything but internal notes and one-way campaigns.
@@ -46,7 +49,11 @@ impl HistoryKind {
     pub fn statuses(self) -> &'static [EntryStatus] {
         match self {
             HistoryKind::Complaint => &[EntryStatus::Open, EntryStatus::Resolved],
-            HistoryKind::Quote => &[EntryStatus::Pending, EntryStatus::Accepted, EntryStatus::Refused],
+            HistoryKind::Quote => &[
+                EntryStatus::Pending,
+                EntryStatus::Accepted,
+                EntryStatus::Refused,
+            ],
             _ => &[],
         }
     }

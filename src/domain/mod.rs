@@ -2,6 +2,10 @@
 //! natively with `cargo test`.
 
 pub mod custom_field;
+pub mod dates;
 pub mod fiche;
 pub mod history;
+pub mod lang;
+pub mod money;
+pub mod phone;
 pub mod summary;

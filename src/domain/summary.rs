@@ -45,6 +45,10 @@ impl Summary {
         let n = i64::from(self.orders);
         let t = self.total_spent_cents;
         // Round half away from zero, for refunds (negative totals) too.
-        Some(if t >= 0 { (t + n / 2) / n } else { (t - n / 2) / n })
+        Some(if t >= 0 {
+            (t + n / 2) / n
+        } else {
+            (t - n / 2) / n
+        })
     }
 }
