@@ -30,19 +30,22 @@ bash scripts/setup.sh
 section "format (cargo fmt --check)"
 cargo fmt --all --check
 
+# The browser test files, as cargo flags (--test browser_x ...). Only these run in wasm32: the
+# other tests are native (they may use native-only crates such as proptest).
+browser_tests=()
+for f in tests/browser_*.rs; do
+  [ -e "$f" ] && browser_tests+=(--test "$(basename "$f" .rs)")
+done
+
 section "lints (cargo clippy, native and wasm32, -D warnings)"
 cargo clippy "${LOCKED[@]}" --all-targets -- -D warnings
-cargo clippy "${LOCKED[@]}" --all-targets --target wasm32-unknown-unknown -- -D warnings
+# wasm32: what ships (lib, bin) and the browser tests; the native tests were linted just above.
+cargo clippy "${LOCKED[@]}" --target wasm32-unknown-unknown --lib --bins "${browser_tests[@]}" -- -D warnings
 
 section "native tests (cargo test)"
 cargo test "${LOCKED[@]}"
 
 section "browser tests (tests/browser_*.rs in headless Chromium)"
-# Only the browser_* test files: the domain tests may use native-only crates such as proptest.
-browser_tests=()
-for f in tests/browser_*.rs; do
-  [ -e "$f" ] && browser_tests+=(--test "$(basename "$f" .rs)")
-done
 if [ ${#browser_tests[@]} -eq 0 ]; then
   log test "no tests/browser_*.rs yet: nothing to run"
 else

@@ -123,7 +123,8 @@ const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g
 
 /**
  * Runs one test in its own browser; returns { ok, ms, error }.
- * `makeFixtures(page)` adds the page objects (see pages.mjs).
+ * `makeFixtures(page, baseURL)` adds the page objects (see pages.mjs) and may add `afterEach`,
+ * a last check run after the test's body.
  */
 export async function runTest({ name, fn, timeout }, { baseURL, origin, makeFixtures }) {
   const started = Date.now();
@@ -141,6 +142,8 @@ export async function runTest({ name, fn, timeout }, { baseURL, origin, makeFixt
   try {
     const fixtures = { ...browser, baseURL, origin, step, ...makeFixtures(browser.page, baseURL) };
     await Promise.race([fn(fixtures), browser.failed, timedOut]);
+    currentStep = 'after the test';
+    if (fixtures.afterEach) await Promise.race([fixtures.afterEach(), browser.failed, timedOut]);
     // Problems that arrive just after the last step (late errors) still count.
     await browser.page.waitForTimeout(200);
     if (browser.problems.length) throw new Error(browser.problems[0]);

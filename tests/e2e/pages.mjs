@@ -29,9 +29,12 @@ export class App {
     await this.ready();
   }
 
-  /** The app is up when its navigation is on screen and the file has been read (no busy list). */
+  /** The app is up when its navigation is on screen and the file has been read; no error shown. */
   async ready() {
     await this.page.getByTestId('nav-list').waitFor({ timeout: 20_000 });
+    await this.page.getByTestId('loading').waitFor({ state: 'detached', timeout: 20_000 });
+    const error = await this.errorBanner();
+    if (error !== null) throw new Error(`the app opened with an error: ${error}`);
   }
 
   async errorBanner() {
@@ -205,5 +208,13 @@ export class FichePage {
 
 /** The fixtures every test receives besides the browser's. */
 export function makeFixtures(page, baseURL) {
-  return { app: new App(page, baseURL) };
+  const app = new App(page, baseURL);
+  return {
+    app,
+    // A test ends with no error banner on screen (storage errors are shown there).
+    afterEach: async () => {
+      const error = await app.errorBanner();
+      if (error !== null) throw new Error(`an error is shown: ${error}`);
+    },
+  };
 }
