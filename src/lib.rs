@@ -4,3 +4,4 @@
 //! memory and writes through `storage` (the only IndexedDB user); `domain` is pure Rust.
 
 pub mod domain;
+pub mod storage;

@@ -1,0 +1,114 @@
+//! The one error type of the storage layer, and how browser errors map onto it.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::DomException;
+
+/// What can go wrong when reading or writing the file. Each message says what a person can do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StorageError {
+    /// The browser refused to store more (disk full or the site's quota reached).
+    #[error(
+        "the browser's storage is full: free some disk space or delete old data, then try again"
+    )]
+    QuotaExceeded,
+    /// Another tab keeps an older version of the database open, so it cannot be upgraded. Nothing
+    /// was changed; the upgrade goes through once that tab is closed.
+    #[error(
+        "Carnet is open in another tab with an older version: close the other tabs, then reload"
+    )]
+    Blocked,
+    /// The database was written by a newer Carnet than this page (or upgraded by one in another tab).
+    #[error("this file was saved by a newer version of Carnet: reload the page")]
+    NewerVersion,
+    /// IndexedDB is missing or disabled (some private-browsing modes, blocked site data).
+    #[error(
+        "the browser's storage is not available here (private browsing or site data disabled)"
+    )]
+    Unavailable,
+    /// The stored record is not the one the write was based on: changed or deleted in another tab,
+    /// or, for an insert, already there.
+    #[error("fiche {id} was changed elsewhere (another tab?): reload it before saving again")]
+    Conflict { id: String },
+    /// The record the operation needs does not exist.
+    #[error("record {id} does not exist")]
+    NotFound { id: String },
+    /// A stored record that does not decode. It is left untouched in the database.
+    #[error("a stored record could not be read: {0}")]
+    Corrupt(String),
+    #[error("storage error: {0}")]
+    Other(String),
+}
+
+/// Where the failure happened: the same DOMException name means different things on opening.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stage {
+    Open,
+    Use,
+}
+
+/// Maps a DOMException name (and message, kept for the unknown cases) to a [`StorageError`].
+pub(crate) fn classify(name: &str, message: &str, stage: Stage) -> StorageError {
+    match (name, stage) {
+        ("QuotaExceededError", _) => StorageError::QuotaExceeded,
+        // Only `open` with a version lower than the stored one raises it.
+        ("VersionError", _) => StorageError::NewerVersion,
+        // On open these mean "no usable IndexedDB": Firefox private mode (InvalidStateError),
+        // storage blocked by settings or an opaque origin (SecurityError), a broken profile
+        // directory (UnknownError).
+        (
+            "InvalidStateError" | "UnknownError" | "SecurityError" | "NotAllowedError",
+            Stage::Open,
+        ) => StorageError::Unavailable,
+        _ if message.is_empty() => StorageError::Other(name.to_string()),
+        _ => StorageError::Other(format!("{name}: {message}")),
+    }
+}
+
+/// Maps a value thrown by (or the `error` of) an IndexedDB call.
+pub(crate) fn from_js(value: &JsValue, stage: Stage) -> StorageError {
+    if let Some(e) = value.dyn_ref::<DomException>() {
+        return classify(&e.name(), &e.message(), stage);
+    }
+    if let Some(e) = value.dyn_ref::<js_sys::Error>() {
+        return StorageError::Other(String::from(e.message()));
+    }
+    StorageError::Other(value.as_string().unwrap_or_else(|| format!("{value:?}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quota_and_version_map_the_same_everywhere() {
+        for stage in [Stage::Open, Stage::Use] {
+            assert_eq!(
+                classify("QuotaExceededError", "", stage),
+                StorageError::QuotaExceeded
+            );
+            assert_eq!(
+                classify("VersionError", "x", stage),
+                StorageError::NewerVersion
+            );
+        }
+    }
+
+    #[test]
+    fn open_failures_mean_unavailable_but_not_later() {
+        for name in ["InvalidStateError", "UnknownError", "SecurityError"] {
+            assert_eq!(classify(name, "m", Stage::Open), StorageError::Unavailable);
+            assert_eq!(
+                classify(name, "m", Stage::Use),
+                StorageError::Other(format!("{name}: m"))
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_names_keep_their_text() {
+        assert_eq!(
+            classify("DataError", "", Stage::Use),
+            StorageError::Other("DataError".into())
+        );
+    }
+}

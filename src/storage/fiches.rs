@@ -1,0 +1,236 @@
+//! Fiches, custom field definitions and settings: what is read at startup and written by forms.
+
+use std::collections::HashSet;
+
+use chrono::Utc;
+use serde::{de::DeserializeOwned, Serialize};
+use wasm_bindgen::JsValue;
+use web_sys::IdbTransactionMode::{Readonly, Readwrite};
+
+use crate::domain::custom_field::CustomFieldDef;
+use crate::domain::fiche::Fiche;
+use crate::domain::history::HistoryEntry;
+use crate::domain::summary::Summary;
+
+use super::connection::Db;
+use super::error::StorageError;
+use super::idb::{array, fire, index, key, pending};
+use super::records::{
+    base_summary, bumped, decode, from_js_opt, summaries_by_fiche, to_js, MetaOwned, MetaRef,
+    StoredFiche, StoredFicheRef,
+};
+use super::schema::{BY_FICHE, CUSTOM_FIELDS_KEY, FICHES, HISTORY, META, SCHEMA_KEY};
+
+/// Everything the app keeps in memory, read at startup.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Loaded {
+    pub fiches: Vec<(Fiche, Summary)>,
+    pub custom_fields: Vec<CustomFieldDef>,
+    /// Records that did not decode. They are skipped so that one bad record does not lock the
+    /// user out of the whole file, and left untouched in the database (nothing here deletes
+    /// them) so that they can still be recovered. Show them; do not ignore them: saving the
+    /// custom field definitions while `meta/custom_fields` is listed here replaces it.
+    pub corrupt: Vec<CorruptRecord>,
+}
+
+/// A stored record that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorruptRecord {
+    /// `"fiches"` or `"meta"`.
+    pub store: &'static str,
+    pub key: String,
+    pub reason: String,
+}
+
+impl Db {
+    /// Every fiche with its summary, and the custom field definitions: one `getAll` on `fiches`
+    /// and one `get` on `meta`; the history store is not read.
+    pub async fn load(&self) -> Result<Loaded, StorageError> {
+        let tx = self.tx(&[FICHES, META], Readonly)?;
+        let read = async {
+            let fiches = pending(tx.store(FICHES)?.get_all())?;
+            let defs = pending(tx.store(META)?.get(&key(CUSTOM_FIELDS_KEY)))?;
+            Ok((fiches.result().await?, defs.result().await?))
+        }
+        .await;
+        let (fiches, defs) = tx.finish(read).await?;
+
+        let mut loaded = Loaded::default();
+        let fiches = array(fiches)?;
+        loaded.fiches.reserve(fiches.length() as usize);
+        for raw in fiches.iter() {
+            let id = js_sys::Reflect::get(&raw, &JsValue::from_str("id"))
+                .ok()
+                .and_then(|k| k.as_string())
+                .unwrap_or_default();
+            match decode::<StoredFiche>(raw) {
+                Ok(s) => loaded.fiches.push((s.fiche, s.summary)),
+                Err(reason) => loaded.corrupt.push(CorruptRecord {
+                    store: FICHES,
+                    key: id,
+                    reason,
+                }),
+            }
+        }
+        if !defs.is_undefined() {
+            match decode::<MetaOwned<Vec<CustomFieldDef>>>(defs) {
+                Ok(m) => loaded.custom_fields = m.value,
+                Err(reason) => loaded.corrupt.push(CorruptRecord {
+                    store: META,
+                    key: CUSTOM_FIELDS_KEY.into(),
+                    reason,
+                }),
+            }
+        }
+        Ok(loaded)
+    }
+
+    /// Saves a fiche edited from version `fiche.version` (0 for a new one) and returns it as
+    /// stored: version + 1, `updated_at` now, its summary kept. If the stored version differs
+    /// (saved or deleted in another tab meanwhile) nothing is written:
+    /// [`StorageError::Conflict`].
+    pub async fn save_fiche(&self, fiche: &Fiche) -> Result<Fiche, StorageError> {
+        let tx = self.tx(&[FICHES], Readwrite)?;
+        let result = async {
+            let store = tx.store(FICHES)?;
+            let stored = pending(store.get(&key(&fiche.id)))?.result().await?;
+            let summary = base_summary(from_js_opt(stored, "fiche")?, fiche)?;
+            let saved = bumped(fiche, Utc::now());
+            fire(store.put(&to_js(&StoredFicheRef::new(&saved, &summary))?))?;
+            Ok(saved)
+        }
+        .await;
+        tx.finish(result).await
+    }
+
+    /// Deletes a fiche and every history entry of it, in one transaction. Deleting a fiche that
+    /// is not there is not an error.
+    pub async fn delete_fiche(&self, id: &str) -> Result<(), StorageError> {
+        let tx = self.tx(&[FICHES, HISTORY], Readwrite)?;
+        let result = async {
+            let history = tx.store(HISTORY)?;
+            let by_fiche = index(&history, BY_FICHE)?;
+            let keys = pending(by_fiche.get_all_keys_with_key(&key(id)))?;
+            let keys = keys.result().await?;
+            for k in array(keys)?.iter() {
+                fire(history.delete(&k))?;
+            }
+            fire(tx.store(FICHES)?.delete(&key(id)))
+        }
+        .await;
+        tx.finish(result).await
+    }
+
+    /// Replaces the custom field definitions and, in the same transaction, saves the fiches whose
+    /// values changed because of it (a field removed, its values dropped or moved to notes).
+    /// Those are checked and bumped as by [`Db::save_fiche`]; a conflict on any of them writes
+    /// nothing. Returns the fiches as stored.
+    pub async fn save_custom_fields(
+        &self,
+        defs: &[CustomFieldDef],
+        changed_fiches: &[Fiche],
+    ) -> Result<Vec<Fiche>, StorageError> {
+        let tx = self.tx(&[META, FICHES], Readwrite)?;
+        let result = async {
+            let store = tx.store(FICHES)?;
+            let record = MetaRef {
+                key: CUSTOM_FIELDS_KEY,
+                value: defs,
+            };
+            fire(tx.store(META)?.put(&to_js(&record)?))?;
+            // Every read is issued before the first is awaited: one round trip, not one each.
+            let reads = changed_fiches
+                .iter()
+                .map(|f| pending(store.get(&key(&f.id))))
+                .collect::<Result<Vec<_>, _>>()?;
+            let now = Utc::now();
+            let mut saved = Vec::with_capacity(changed_fiches.len());
+            for (fiche, read) in changed_fiches.iter().zip(reads) {
+                let summary = base_summary(from_js_opt(read.result().await?, "fiche")?, fiche)?;
+                let new = bumped(fiche, now);
+                fire(store.put(&to_js(&StoredFicheRef::new(&new, &summary))?))?;
+                saved.push(new);
+            }
+            Ok(saved)
+        }
+        .await;
+        tx.finish(result).await
+    }
+
+    /// Inserts new fiches and their history in one transaction (demo data, imports, restoring a
+    /// backup): records are stored as given (versions and dates kept), summaries are computed
+    /// here. Every request is issued without awaiting it and the transaction is awaited once.
+    ///
+    /// Nothing is written if a fiche id is already stored or repeated
+    /// ([`StorageError::Conflict`]) or an entry belongs to a fiche not in `fiches`
+    /// ([`StorageError::NotFound`]); an entry id already stored aborts it too.
+    pub async fn bulk_insert(
+        &self,
+        fiches: &[Fiche],
+        entries: &[HistoryEntry],
+    ) -> Result<Vec<(Fiche, Summary)>, StorageError> {
+        let mut ids = HashSet::with_capacity(fiches.len());
+        for f in fiches {
+            if !ids.insert(f.id.as_str()) {
+                return Err(StorageError::Conflict { id: f.id.clone() });
+            }
+        }
+        if let Some(e) = entries.iter().find(|e| !ids.contains(e.fiche_id.as_str())) {
+            return Err(StorageError::NotFound {
+                id: e.fiche_id.clone(),
+            });
+        }
+        let mut summaries = summaries_by_fiche(entries);
+
+        let tx = self.tx(&[FICHES, HISTORY], Readwrite)?;
+        let result = async {
+            let fiche_store = tx.store(FICHES)?;
+            let history = tx.store(HISTORY)?;
+            // `add` below refuses existing keys anyway; this names the fiche.
+            let existing = pending(fiche_store.get_all_keys())?.result().await?;
+            for k in array(existing)?.iter() {
+                if let Some(id) = k.as_string().filter(|id| ids.contains(id.as_str())) {
+                    return Err(StorageError::Conflict { id });
+                }
+            }
+            let mut out = Vec::with_capacity(fiches.len());
+            for f in fiches {
+                let summary = summaries.remove(f.id.as_str()).unwrap_or_default();
+                fire(fiche_store.add(&to_js(&StoredFicheRef::new(f, &summary))?))?;
+                out.push((f.clone(), summary));
+            }
+            for e in entries {
+                fire(history.add(&to_js(e)?))?;
+            }
+            Ok(out)
+        }
+        .await;
+        tx.finish(result).await
+    }
+
+    /// A setting stored in `meta` under `key` (JSON-like: anything serde handles).
+    pub async fn get_meta<T: DeserializeOwned>(
+        &self,
+        key_: &str,
+    ) -> Result<Option<T>, StorageError> {
+        let tx = self.tx(&[META], Readonly)?;
+        let read = async { pending(tx.store(META)?.get(&key(key_)))?.result().await }.await;
+        let raw = tx.finish(read).await?;
+        Ok(from_js_opt::<MetaOwned<T>>(raw, &format!("meta {key_}"))?.map(|m| m.value))
+    }
+
+    /// Stores a setting in `meta`. The `schema` key belongs to the migrations and is refused.
+    pub async fn put_meta<T: Serialize + ?Sized>(
+        &self,
+        key_: &str,
+        value: &T,
+    ) -> Result<(), StorageError> {
+        if key_ == SCHEMA_KEY {
+            return Err(StorageError::Other("meta key `schema` is reserved".into()));
+        }
+        let record = to_js(&MetaRef { key: key_, value })?;
+        let tx = self.tx(&[META], Readwrite)?;
+        let result = async { fire(tx.store(META)?.put(&record)) }.await;
+        tx.finish(result).await
+    }
+}

@@ -1,0 +1,123 @@
+//! A fiche's history. Every write also rewrites the fiche's stored summary, recomputed from the
+//! entries in the same transaction, so the two can never disagree.
+
+use js_sys::Reflect;
+use wasm_bindgen::JsValue;
+use web_sys::IdbTransactionMode::{Readonly, Readwrite};
+
+use crate::domain::history::HistoryEntry;
+use crate::domain::summary::Summary;
+
+use super::connection::Db;
+use super::error::{from_js as js_error, Stage, StorageError};
+use super::idb::{array, fire, index, key, pending, Tx};
+use super::migrate::is_wrapped;
+use super::records::{from_js, sort_newest_first, to_js};
+use super::schema::{BY_FICHE, FICHES, HISTORY};
+
+impl Db {
+    /// The entries of a fiche, newest first. An entry that does not decode is an error
+    /// ([`StorageError::Corrupt`]) rather than silently missing from a timeline.
+    pub async fn history(&self, fiche_id: &str) -> Result<Vec<HistoryEntry>, StorageError> {
+        let tx = self.tx(&[HISTORY], Readonly)?;
+        let read = async {
+            let by_fiche = index(&tx.store(HISTORY)?, BY_FICHE)?;
+            pending(by_fiche.get_all_with_key(&key(fiche_id)))?
+                .result()
+                .await
+        }
+        .await;
+        let raw = tx.finish(read).await?;
+        let mut entries = decode_entries(raw)?;
+        sort_newest_first(&mut entries);
+        Ok(entries)
+    }
+
+    /// Adds or replaces an entry and returns its fiche's new summary. The fiche must exist
+    /// ([`StorageError::NotFound`]); an entry cannot move to another fiche (delete and re-add).
+    pub async fn save_entry(&self, entry: &HistoryEntry) -> Result<Summary, StorageError> {
+        let tx = self.tx(&[FICHES, HISTORY], Readwrite)?;
+        let result = async {
+            let history = tx.store(HISTORY)?;
+            check_owner(&history, &entry.id, &entry.fiche_id).await?;
+            fire(history.put(&to_js(entry)?))?;
+            resummarise(&tx, &entry.fiche_id).await
+        }
+        .await;
+        tx.finish(result).await
+    }
+
+    /// Deletes an entry (no error if it is already gone) and returns its fiche's new summary.
+    pub async fn delete_entry(
+        &self,
+        fiche_id: &str,
+        entry_id: &str,
+    ) -> Result<Summary, StorageError> {
+        let tx = self.tx(&[FICHES, HISTORY], Readwrite)?;
+        let result = async {
+            let history = tx.store(HISTORY)?;
+            check_owner(&history, entry_id, fiche_id).await?;
+            fire(history.delete(&key(entry_id)))?;
+            resummarise(&tx, fiche_id).await
+        }
+        .await;
+        tx.finish(result).await
+    }
+}
+
+/// Refuses to touch entry `entry_id` through fiche `fiche_id` if it is stored under another
+/// fiche: that fiche's summary would go stale.
+async fn check_owner(
+    history: &web_sys::IdbObjectStore,
+    entry_id: &str,
+    fiche_id: &str,
+) -> Result<(), StorageError> {
+    let stored = pending(history.get(&key(entry_id)))?.result().await?;
+    if stored.is_undefined() {
+        return Ok(());
+    }
+    let owner = Reflect::get(&stored, &JsValue::from_str("fiche_id"))
+        .map_err(|e| js_error(&e, Stage::Use))?
+        .as_string()
+        .ok_or_else(|| StorageError::Corrupt(format!("history entry {entry_id}: no fiche_id")))?;
+    if owner == fiche_id {
+        Ok(())
+    } else {
+        Err(StorageError::Other(format!(
+            "history entry {entry_id} belongs to fiche {owner}, not {fiche_id}"
+        )))
+    }
+}
+
+/// Recomputes the summary of `fiche_id` from its entries as they stand in this transaction
+/// (requests run in order, so earlier writes are seen) and stores it in the fiche record.
+async fn resummarise(tx: &Tx, fiche_id: &str) -> Result<Summary, StorageError> {
+    let fiches = tx.store(FICHES)?;
+    let stored = pending(fiches.get(&key(fiche_id)))?;
+    let entries = pending(index(&tx.store(HISTORY)?, BY_FICHE)?.get_all_with_key(&key(fiche_id)))?;
+    let stored = stored.result().await?;
+    let entries = entries.result().await?;
+    if stored.is_undefined() {
+        return Err(StorageError::NotFound {
+            id: fiche_id.to_string(),
+        });
+    }
+    if !is_wrapped(&stored) {
+        return Err(StorageError::Corrupt(format!(
+            "fiche {fiche_id}: not a stored fiche"
+        )));
+    }
+    let summary = Summary::from_history(&decode_entries(entries)?);
+    // Only the summary changes: the fiche part is written back as it was read.
+    Reflect::set(&stored, &JsValue::from_str("summary"), &to_js(&summary)?)
+        .map_err(|e| js_error(&e, Stage::Use))?;
+    fire(fiches.put(&stored))?;
+    Ok(summary)
+}
+
+fn decode_entries(raw: JsValue) -> Result<Vec<HistoryEntry>, StorageError> {
+    array(raw)?
+        .iter()
+        .map(|r| from_js(r, "history entry"))
+        .collect()
+}

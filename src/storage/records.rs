@@ -1,0 +1,207 @@
+//! The shapes of stored records, their conversion to and from JS values, and the pure
+//! computations done before writing.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+
+use crate::domain::fiche::Fiche;
+use crate::domain::history::HistoryEntry;
+use crate::domain::summary::Summary;
+
+use super::error::StorageError;
+
+/// A record of the `fiches` store, `{id, fiche, summary}` (`id` is the key path, equal to
+/// `fiche.id`): the summary of its history is kept with the fiche so that opening the file never
+/// reads the much larger `history` store.
+#[derive(Debug, Deserialize)]
+pub(crate) struct StoredFiche {
+    pub fiche: Fiche,
+    pub summary: Summary,
+}
+
+/// The same record, borrowed for writing (no clone of the fiche).
+#[derive(Serialize)]
+pub(crate) struct StoredFicheRef<'a> {
+    pub id: &'a str,
+    pub fiche: &'a Fiche,
+    pub summary: &'a Summary,
+}
+
+impl<'a> StoredFicheRef<'a> {
+    pub fn new(fiche: &'a Fiche, summary: &'a Summary) -> Self {
+        StoredFicheRef {
+            id: &fiche.id,
+            fiche,
+            summary,
+        }
+    }
+}
+
+/// A record of the `meta` store.
+#[derive(Serialize)]
+pub(crate) struct MetaRef<'a, T: ?Sized> {
+    pub key: &'a str,
+    pub value: &'a T,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct MetaOwned<T> {
+    pub value: T,
+}
+
+/// Serialises for IndexedDB: ISO 8601 strings for dates (so the `date` index orders them),
+/// `null` for `None`, plain objects for maps. Fails (never panics) on an integer beyond 2^53.
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, StorageError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| StorageError::Other(format!("value cannot be stored: {e}")))
+}
+
+/// Decodes a stored record; `what` names it in the error.
+pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, StorageError> {
+    decode(value).map_err(|e| StorageError::Corrupt(format!("{what}: {e}")))
+}
+
+/// Decodes a stored record, with the bare reason on failure.
+pub(crate) fn decode<T: DeserializeOwned>(value: JsValue) -> Result<T, String> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+}
+
+/// Like [`from_js`] for the result of a `get`: `undefined` means no record.
+pub(crate) fn from_js_opt<T: DeserializeOwned>(
+    value: JsValue,
+    what: &str,
+) -> Result<Option<T>, StorageError> {
+    if value.is_undefined() {
+        Ok(None)
+    } else {
+        from_js(value, what).map(Some)
+    }
+}
+
+/// The fiche after a save: one version more, stamped `now`.
+pub(crate) fn bumped(fiche: &Fiche, now: DateTime<Utc>) -> Fiche {
+    let mut saved = fiche.clone();
+    saved.version = fiche.version.wrapping_add(1);
+    saved.updated_at = now;
+    saved
+}
+
+/// The summary of each fiche that has entries, computed in one pass over the entries.
+pub(crate) fn summaries_by_fiche(entries: &[HistoryEntry]) -> HashMap<&str, Summary> {
+    let mut by_fiche: HashMap<&str, Vec<&HistoryEntry>> = HashMap::new();
+    for e in entries {
+        by_fiche.entry(e.fiche_id.as_str()).or_default().push(e);
+    }
+    by_fiche
+        .into_iter()
+        .map(|(id, list)| (id, Summary::from_history(list.iter().copied())))
+        .collect()
+}
+
+/// Checks the stored record a write is based on and returns the summary to keep: the stored one
+/// if its version is the caller's, an empty one for a new fiche (version 0, nothing stored).
+/// Anything else is a [`StorageError::Conflict`], including a fiche deleted elsewhere since it
+/// was read (absent but version > 0): saving it would bring it back without its history. To
+/// re-create a deleted fiche on purpose, save it with version 0.
+pub(crate) fn base_summary(
+    stored: Option<StoredFiche>,
+    fiche: &Fiche,
+) -> Result<Summary, StorageError> {
+    match stored {
+        Some(s) if s.fiche.version == fiche.version => Ok(s.summary),
+        None if fiche.version == 0 => Ok(Summary::default()),
+        _ => Err(StorageError::Conflict {
+            id: fiche.id.clone(),
+        }),
+    }
+}
+
+/// Newest first; entries at the same instant in a stable order (by id, descending).
+pub(crate) fn sort_newest_first(entries: &mut [HistoryEntry]) {
+    entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::domain::history::HistoryKind;
+
+    fn entry(id: &str, fiche: &str, day: u32, kind: HistoryKind, cents: i64) -> HistoryEntry {
+        HistoryEntry {
+            id: id.into(),
+            fiche_id: fiche.into(),
+            date: Utc.with_ymd_and_hms(2024, 3, day, 10, 0, 0).unwrap(),
+            kind,
+            label: String::new(),
+            amount_cents: Some(cents),
+            currency: "EUR".into(),
+            status: None,
+            text: String::new(),
+        }
+    }
+
+    #[test]
+    fn bumped_adds_one_version_and_stamps() {
+        let t0 = Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap();
+        let t1 = Utc.with_ymd_and_hms(2024, 1, 2, 0, 0, 0).unwrap();
+        let mut f = Fiche::new("a".into(), t0);
+        f.version = 7;
+        let s = bumped(&f, t1);
+        assert_eq!((s.version, s.updated_at, s.created_at), (8, t1, t0));
+    }
+
+    #[test]
+    fn base_summary_refuses_other_versions_and_resurrection() {
+        let t0 = Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap();
+        let kept = Summary {
+            orders: 3,
+            ..Summary::default()
+        };
+        let at = |version| Fiche {
+            version,
+            ..Fiche::new("a".into(), t0)
+        };
+        let stored = |version| StoredFiche {
+            fiche: at(version),
+            summary: kept.clone(),
+        };
+        let conflict = Err(StorageError::Conflict { id: "a".into() });
+        assert_eq!(base_summary(None, &at(0)), Ok(Summary::default()));
+        assert_eq!(base_summary(Some(stored(2)), &at(2)), Ok(kept.clone()));
+        assert_eq!(base_summary(Some(stored(3)), &at(2)), conflict);
+        assert_eq!(base_summary(None, &at(2)), conflict);
+    }
+
+    #[test]
+    fn summaries_group_by_fiche_and_match_from_history() {
+        let entries = vec![
+            entry("1", "a", 1, HistoryKind::Purchase, 1000),
+            entry("2", "b", 2, HistoryKind::Call, 0),
+            entry("3", "a", 3, HistoryKind::Purchase, 500),
+        ];
+        let s = summaries_by_fiche(&entries);
+        assert_eq!(s.len(), 2);
+        let a: Vec<_> = entries.iter().filter(|e| e.fiche_id == "a").collect();
+        assert_eq!(s["a"], Summary::from_history(a));
+        assert_eq!(s["a"].total_spent_cents, 1500);
+        assert_eq!(s["b"].contacts, 1);
+    }
+
+    #[test]
+    fn newest_first_breaks_ties_by_id() {
+        let mut list = vec![
+            entry("1", "a", 1, HistoryKind::Note, 0),
+            entry("3", "a", 2, HistoryKind::Note, 0),
+            entry("2", "a", 2, HistoryKind::Note, 0),
+        ];
+        sort_newest_first(&mut list);
+        let ids: Vec<_> = list.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["3", "2", "1"]);
+    }
+}
