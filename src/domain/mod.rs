@@ -8,4 +8,7 @@ pub mod history;
 pub mod lang;
 pub mod money;
 pub mod phone;
+pub mod search;
+pub mod sort;
 pub mod summary;
+pub mod validate;
