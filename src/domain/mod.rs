@@ -3,6 +3,7 @@
 
 pub mod custom_field;
 pub mod dates;
+pub mod demo;
 pub mod fiche;
 pub mod history;
 pub mod lang;
