@@ -417,19 +417,11 @@ impl Generator {
                 e.amount_cents = Some(self.purchase_amount());
             }
             HistoryKind::Invoice => {
-                e.label = format!(
-                    "Facture F{}-{:04}",
-                    day.format("%Y"),
-                    self.rng.between(1, 9999)
-                );
+                e.label = self.document("Facture F", day);
                 e.amount_cents = Some(self.purchase_amount());
             }
             HistoryKind::Quote => {
-                e.label = format!(
-                    "Devis D{}-{:04}",
-                    day.format("%Y"),
-                    self.rng.between(1, 9999)
-                );
+                e.label = self.document("Devis D", day);
                 e.amount_cents = Some(self.rng.between(50, 900) * 100);
                 e.status = Some(match self.rng.below(3) {
                     _ if recent => EntryStatus::Pending,
@@ -479,6 +471,15 @@ impl Generator {
             purchase.status = None;
             out.push(purchase);
         }
+    }
+
+    /// "Facture F2024-0042": a document number of the day's year.
+    fn document(&mut self, prefix: &str, day: NaiveDate) -> String {
+        format!(
+            "{prefix}{}-{:04}",
+            day.format("%Y"),
+            self.rng.between(1, 9999)
+        )
     }
 
     /// 5 € to 900 €, most of them small: what a shop's tills see.
