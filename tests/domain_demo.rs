@@ -160,3 +160,20 @@ fn the_file_looks_french_and_varied() {
         "first contacts spread over five years: {years:?}"
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    /// Valid whatever the seed and the day it is generated on (leap days, the distant past).
+    #[test]
+    fn valid_for_any_seed_and_day(seed: u64, days in 0i64..40_000) {
+        let today = NaiveDate::from_ymd_opt(1990, 1, 1).unwrap() + chrono::Duration::days(days);
+        let (fiches, entries) = demo_file(seed, 30, today);
+        for f in &fiches {
+            proptest::prop_assert_eq!(validate_fiche(f, &[], today), vec![]);
+        }
+        for e in &entries {
+            proptest::prop_assert_eq!(validate_entry(e), vec![]);
+        }
+    }
+}

@@ -168,7 +168,8 @@ impl Generator {
         let age = self.rng.between(18, 85);
         if self.rng.chance(60) {
             let age_days = age * 365 + self.rng.between(0, 364);
-            f.birth_date = Some(self.today - Duration::days(age_days));
+            let earliest = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN);
+            f.birth_date = Some((self.today - Duration::days(age_days)).max(earliest));
         }
         if self.rng.chance(30) {
             let job = match age {
