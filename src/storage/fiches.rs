@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use chrono::Utc;
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::JsValue;
+use web_sys::IdbRequest;
 use web_sys::IdbTransactionMode::{Readonly, Readwrite};
 
 use crate::domain::custom_field::CustomFieldDef;
@@ -40,6 +41,21 @@ pub struct CorruptRecord {
     pub store: &'static str,
     pub key: String,
     pub reason: String,
+}
+
+/// How many bulk requests are issued between two waits.
+const CHUNK: usize = 2_000;
+
+/// Issues one request of a bulk write and, every [`CHUNK`] requests, waits for it: the browser
+/// can paint and answer the user in between (100k records take seconds), and the transaction
+/// stays active because what is awaited is one of its own requests.
+async fn breathe(request: Result<IdbRequest, JsValue>, n: &mut usize) -> Result<(), StorageError> {
+    *n += 1;
+    if *n % CHUNK == 0 {
+        pending(request)?.result().await.map(drop)
+    } else {
+        fire(request)
+    }
 }
 
 impl Db {
@@ -159,7 +175,8 @@ impl Db {
 
     /// Inserts new fiches and their history in one transaction (demo data, imports, restoring a
     /// backup): records are stored as given (versions and dates kept), summaries are computed
-    /// here. Every request is issued without awaiting it and the transaction is awaited once.
+    /// here. Requests are issued without awaiting each (one round trip per record would be
+    /// 20-50 times slower), only one per chunk, and the commit is awaited once.
     ///
     /// Nothing is written if a fiche id is already stored or repeated
     /// ([`StorageError::Conflict`]) or an entry belongs to a fiche not in `fiches`
@@ -194,13 +211,15 @@ impl Db {
                 }
             }
             let mut out = Vec::with_capacity(fiches.len());
+            let mut n = 0;
             for f in fiches {
                 let summary = summaries.remove(f.id.as_str()).unwrap_or_default();
-                fire(fiche_store.add(&to_js(&StoredFicheRef::new(f, &summary))?))?;
+                let request = fiche_store.add(&to_js(&StoredFicheRef::new(f, &summary))?);
+                breathe(request, &mut n).await?;
                 out.push((f.clone(), summary));
             }
             for e in entries {
-                fire(history.add(&to_js(e)?))?;
+                breathe(history.add(&to_js(e)?), &mut n).await?;
             }
             Ok(out)
         }
@@ -208,27 +227,27 @@ impl Db {
         tx.finish(result).await
     }
 
-    /// A setting stored in `meta` under `key` (JSON-like: anything serde handles).
+    /// A setting stored in `meta` under `name` (JSON-like: anything serde handles).
     pub async fn get_meta<T: DeserializeOwned>(
         &self,
-        key_: &str,
+        name: &str,
     ) -> Result<Option<T>, StorageError> {
         let tx = self.tx(&[META], Readonly)?;
-        let read = async { pending(tx.store(META)?.get(&key(key_)))?.result().await }.await;
+        let read = async { pending(tx.store(META)?.get(&key(name)))?.result().await }.await;
         let raw = tx.finish(read).await?;
-        Ok(from_js_opt::<MetaOwned<T>>(raw, &format!("meta {key_}"))?.map(|m| m.value))
+        Ok(from_js_opt::<MetaOwned<T>>(raw, &format!("meta {name}"))?.map(|m| m.value))
     }
 
     /// Stores a setting in `meta`. The `schema` key belongs to the migrations and is refused.
     pub async fn put_meta<T: Serialize + ?Sized>(
         &self,
-        key_: &str,
+        name: &str,
         value: &T,
     ) -> Result<(), StorageError> {
-        if key_ == SCHEMA_KEY {
+        if name == SCHEMA_KEY {
             return Err(StorageError::Other("meta key `schema` is reserved".into()));
         }
-        let record = to_js(&MetaRef { key: key_, value })?;
+        let record = to_js(&MetaRef { key: name, value })?;
         let tx = self.tx(&[META], Readwrite)?;
         let result = async { fire(tx.store(META)?.put(&record)) }.await;
         tx.finish(result).await
