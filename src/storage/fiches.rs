@@ -51,7 +51,7 @@ const CHUNK: usize = 2_000;
 /// stays active because what is awaited is one of its own requests.
 async fn breathe(request: Result<IdbRequest, JsValue>, n: &mut usize) -> Result<(), StorageError> {
     *n += 1;
-    if *n % CHUNK == 0 {
+    if n.is_multiple_of(CHUNK) {
         pending(request)?.result().await.map(drop)
     } else {
         fire(request)
