@@ -4,4 +4,7 @@
 //! memory and writes through `storage` (the only IndexedDB user); `domain` is pure Rust.
 
 pub mod domain;
+pub mod i18n;
+pub mod state;
 pub mod storage;
+pub mod ui;

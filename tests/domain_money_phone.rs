@@ -1,5 +1,6 @@
 //! Phone numbers, amounts and dates as French users type them.
 
+#![cfg(not(target_arch = "wasm32"))]
 use carnet::domain::dates::{format_date, parse_date};
 use carnet::domain::lang::Lang;
 use carnet::domain::money::{format_amount, format_amount_plain, parse_amount, MoneyError, NNBSP};

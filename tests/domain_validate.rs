@@ -1,5 +1,6 @@
 //! Validation of fiches and entries, tidying of forms, custom fields.
 
+#![cfg(not(target_arch = "wasm32"))]
 use std::collections::BTreeMap;
 
 use carnet::domain::custom_field::{

@@ -1,0 +1,163 @@
+//! Sentences for what the domain refuses and what storage reports.
+
+use super::Lang;
+use crate::domain::validate::Problem;
+use crate::storage::StorageError;
+
+/// What is wrong with a field, said to the person who typed it.
+pub fn problem_text(lang: Lang, p: &Problem) -> &'static str {
+    use Problem::*;
+    let (fr, en) = match p {
+        NameRequired => (
+            "Indiquez un nom : prénom, nom ou société.",
+            "Enter a name: first name, last name or company.",
+        ),
+        InvalidEmail => (
+            "Cette adresse e-mail n'est pas valide (exemple : nom@domaine.fr).",
+            "This e-mail address is not valid (example: name@domain.com).",
+        ),
+        PhoneTooFewDigits => (
+            "Ce numéro n'a pas assez de chiffres.",
+            "This number does not have enough digits.",
+        ),
+        PhoneTooManyDigits => (
+            "Ce numéro a trop de chiffres.",
+            "This number has too many digits.",
+        ),
+        PhoneInvalidCharacters => (
+            "Un numéro ne contient que des chiffres, espaces, points, tirets et un + initial.",
+            "A number holds only digits, spaces, dots, dashes and a leading +.",
+        ),
+        PhoneMissingCountryCode => (
+            "Commencez par 0 (France) ou par l'indicatif du pays (+33, +44…).",
+            "Start with 0 (France) or the country code (+33, +44…).",
+        ),
+        BirthDateInFuture => (
+            "La date de naissance ne peut pas être dans le futur.",
+            "The birth date cannot be in the future.",
+        ),
+        BirthDateBefore1900 => (
+            "La date de naissance doit être postérieure au 1er janvier 1900.",
+            "The birth date must be after 1 January 1900.",
+        ),
+        FirstContactInFuture => (
+            "La date de prise de contact ne peut pas être dans le futur.",
+            "The first-contact date cannot be in the future.",
+        ),
+        NegativeRevenue => (
+            "Le chiffre d'affaires ne peut pas être négatif.",
+            "Revenue cannot be negative.",
+        ),
+        UnsafeLink => (
+            "Ce lien n'est pas autorisé : seules les adresses web (http, https) le sont.",
+            "This link is not allowed: only web addresses (http, https) are.",
+        ),
+        InvalidWebsite => (
+            "Ce n'est pas une adresse web valide.",
+            "This is not a valid web address.",
+        ),
+        PostalCodeInvalid => (
+            "Un code postal français a cinq chiffres.",
+            "A French postal code has five digits.",
+        ),
+        AmountRequired => (
+            "Indiquez le montant de l'achat.",
+            "Enter the amount of the purchase.",
+        ),
+        AmountNotExpected => (
+            "Ce type d'événement n'a pas de montant.",
+            "This kind of event has no amount.",
+        ),
+        NegativeAmount => (
+            "Le montant ne peut pas être négatif.",
+            "The amount cannot be negative.",
+        ),
+        InvalidAmount => (
+            "Ce montant n'est pas lisible (exemple : 12,50).",
+            "This amount cannot be read (example: 12.50).",
+        ),
+        AmountTooPrecise => (
+            "Pas plus de deux chiffres après la virgule.",
+            "No more than two decimals.",
+        ),
+        AmountTooLarge => ("Ce montant est trop grand.", "This amount is too large."),
+        InvalidNumber => ("Indiquez un nombre.", "Enter a number."),
+        InvalidDate => ("Cette date n'est pas valide.", "This date is not valid."),
+        DateOutOfRange => (
+            "Cette date semble erronée (année avant 1900 ou après 2200).",
+            "This date looks wrong (year before 1900 or after 2200).",
+        ),
+        InvalidYesNo => ("Répondez par oui ou non.", "Answer yes or no."),
+        ChoiceNotInList => (
+            "Choisissez une valeur de la liste.",
+            "Pick a value from the list.",
+        ),
+        WrongType => (
+            "Cette valeur n'a pas le type attendu pour ce champ.",
+            "This value does not have the type this field expects.",
+        ),
+        ConsentDateInFuture => (
+            "La date du consentement ne peut pas être dans le futur.",
+            "The consent date cannot be in the future.",
+        ),
+        StatusRequired => ("Choisissez un état.", "Choose a status."),
+        StatusNotAllowed => (
+            "Cet état ne convient pas à ce type d'événement.",
+            "This status does not fit this kind of event.",
+        ),
+        NoteEmpty => (
+            "Une note a besoin d'un libellé ou d'un texte.",
+            "A note needs a label or a text.",
+        ),
+        InvalidCurrency => (
+            "Une devise s'écrit en trois lettres (EUR, USD…).",
+            "A currency is three letters (EUR, USD…).",
+        ),
+    };
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    }
+}
+
+/// What went wrong with the browser's storage, and what the person can do about it.
+pub fn storage_text(lang: Lang, e: &StorageError) -> String {
+    let (fr, en): (String, String) = match e {
+        StorageError::QuotaExceeded => (
+            "L'espace de stockage du navigateur est plein : rien n'a été enregistré. Libérez de la place sur l'appareil, puis réessayez.".into(),
+            "The browser's storage is full: nothing was saved. Free some space on the device, then try again.".into(),
+        ),
+        StorageError::Blocked => (
+            "Carnet est ouvert dans un autre onglet avec une version plus ancienne : fermez les autres onglets, puis rechargez.".into(),
+            "Carnet is open in another tab with an older version: close the other tabs, then reload.".into(),
+        ),
+        StorageError::NewerVersion => (
+            "Ce fichier a été enregistré par une version plus récente de Carnet : rechargez la page.".into(),
+            "This file was saved by a newer version of Carnet: reload the page.".into(),
+        ),
+        StorageError::Unavailable => (
+            "Le stockage du navigateur n'est pas disponible (navigation privée ou données de site désactivées) : Carnet ne peut rien enregistrer ici.".into(),
+            "The browser's storage is not available (private browsing or site data disabled): Carnet cannot save anything here.".into(),
+        ),
+        StorageError::Conflict { .. } => (
+            "Cette fiche a été modifiée ailleurs (un autre onglet ?) : rechargez-la avant d'enregistrer. Rien n'a été écrasé.".into(),
+            "This record was changed elsewhere (another tab?): reload it before saving. Nothing was overwritten.".into(),
+        ),
+        StorageError::NotFound { .. } => (
+            "Cette fiche n'existe plus (supprimée dans un autre onglet ?).".into(),
+            "This record no longer exists (deleted in another tab?).".into(),
+        ),
+        StorageError::Corrupt(detail) => (
+            format!("Un enregistrement est illisible et a été laissé de côté : {detail}"),
+            format!("A stored record could not be read and was left aside: {detail}"),
+        ),
+        StorageError::Other(detail) => (
+            format!("Le stockage du navigateur a refusé l'opération : {detail}"),
+            format!("The browser's storage refused the operation: {detail}"),
+        ),
+    };
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    }
+}

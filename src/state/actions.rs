@@ -1,0 +1,155 @@
+//! Async actions: validate, write to IndexedDB, then update memory. The UI spawns them and
+//! reads their `Result`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use chrono::Utc;
+use leptos::prelude::*;
+
+use super::{AppError, AppState, FileState, Phase};
+use crate::domain::custom_field::{remove_field_values, CustomFieldDef, RemovalMode};
+use crate::domain::demo::demo_file;
+use crate::domain::fiche::Fiche;
+use crate::domain::history::HistoryEntry;
+use crate::domain::summary::Summary;
+use crate::domain::validate::{drop_empty_rows, validate_entry, validate_fiche};
+use crate::storage::{self, Db, StorageError};
+
+/// The database of the app; tests of the storage layer use their own names.
+pub const DB_NAME: &str = "carnet";
+
+/// Number of fiches "load demo data" creates.
+pub const DEMO_SIZE: usize = 300;
+
+thread_local! {
+    // The browser runs the app on one thread; the handle is not `Send`, so it lives here
+    // rather than in a signal.
+    static DB: RefCell<Option<Rc<Db>>> = const { RefCell::new(None) };
+}
+
+fn db() -> Result<Rc<Db>, AppError> {
+    DB.with(|d| d.borrow().clone())
+        .ok_or(AppError::Storage(StorageError::Unavailable))
+}
+
+/// Opens the database and reads the whole file into memory in one go.
+pub async fn start(app: AppState) {
+    let result = async {
+        let db = storage::open(DB_NAME).await?;
+        let loaded = db.load().await?;
+        DB.with(|d| *d.borrow_mut() = Some(Rc::new(db)));
+        Ok::<_, StorageError>(loaded)
+    }
+    .await;
+    match result {
+        Ok(loaded) => {
+            app.file.set(FileState::from_records(loaded.fiches));
+            app.fields.set(loaded.custom_fields);
+            app.phase.set(Phase::Ready);
+        }
+        Err(e) => app.phase.set(Phase::Failed(e)),
+    }
+}
+
+fn today() -> chrono::NaiveDate {
+    Utc::now().date_naive()
+}
+
+/// Cleans, validates and saves a fiche (new or edited); returns it as stored.
+pub async fn save_fiche(app: AppState, mut fiche: Fiche) -> Result<Fiche, AppError> {
+    drop_empty_rows(&mut fiche);
+    let errors = validate_fiche(&fiche, &app.fields.get_untracked(), today());
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let saved = db()?.save_fiche(&fiche).await?;
+    app.file.update(|f| f.upsert(saved.clone(), None));
+    Ok(saved)
+}
+
+/// Deletes a fiche and its whole history.
+pub async fn delete_fiche(app: AppState, id: String) -> Result<(), AppError> {
+    db()?.delete_fiche(&id).await?;
+    app.file.update(|f| {
+        f.remove(&id);
+    });
+    Ok(())
+}
+
+/// The history of one fiche, newest first. Read on demand: history never sits in memory.
+pub async fn history(id: String) -> Result<Vec<HistoryEntry>, AppError> {
+    Ok(db()?.history(&id).await?)
+}
+
+/// Validates and saves a history entry; the fiche's summary is recomputed in the same
+/// transaction and returned.
+pub async fn save_entry(app: AppState, entry: HistoryEntry) -> Result<Summary, AppError> {
+    let errors = validate_entry(&entry);
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let summary = db()?.save_entry(&entry).await?;
+    app.file
+        .update(|f| f.set_summary(&entry.fiche_id, summary.clone()));
+    Ok(summary)
+}
+
+pub async fn delete_entry(
+    app: AppState,
+    fiche_id: String,
+    entry_id: String,
+) -> Result<Summary, AppError> {
+    let summary = db()?.delete_entry(&fiche_id, &entry_id).await?;
+    app.file
+        .update(|f| f.set_summary(&fiche_id, summary.clone()));
+    Ok(summary)
+}
+
+/// Saves the list of custom field definitions (added, renamed or reordered).
+pub async fn save_fields(app: AppState, defs: Vec<CustomFieldDef>) -> Result<(), AppError> {
+    db()?.save_custom_fields(&defs, &[]).await?;
+    app.fields.set(defs);
+    Ok(())
+}
+
+/// Removes a definition and, in the same transaction, what the user chose to do with the
+/// values the fiches hold for it.
+pub async fn remove_field(
+    app: AppState,
+    def: CustomFieldDef,
+    mode: RemovalMode,
+) -> Result<(), AppError> {
+    let defs: Vec<CustomFieldDef> = app
+        .fields
+        .get_untracked()
+        .into_iter()
+        .filter(|d| d.id != def.id)
+        .collect();
+    let changed = app.file.with_untracked(|f| {
+        let fiches: Vec<Fiche> = f.records().iter().map(|r| r.fiche.clone()).collect();
+        remove_field_values(&fiches, &def, mode, app.lang.get_untracked())
+    });
+    db()?.save_custom_fields(&defs, &changed).await?;
+    // Storage bumped each changed fiche's version; mirror that so later edits are not refused.
+    app.file.update(|f| {
+        for mut fiche in changed {
+            fiche.version += 1;
+            f.upsert(fiche, None);
+        }
+    });
+    app.fields.set(defs);
+    Ok(())
+}
+
+/// Fills an empty file with the deterministic demo data set.
+pub async fn load_demo(app: AppState) -> Result<(), AppError> {
+    let (fiches, entries) = demo_file(2024, DEMO_SIZE, today());
+    let stored = db()?.bulk_insert(&fiches, &entries).await?;
+    app.file.update(|f| {
+        for (fiche, summary) in stored {
+            f.upsert(fiche, Some(summary));
+        }
+    });
+    Ok(())
+}

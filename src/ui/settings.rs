@@ -1,0 +1,224 @@
+//! Settings: the user's own fields, demo data, and what "private" means here.
+
+use leptos::prelude::*;
+
+use super::demo::DemoButton;
+use leptos::task::spawn_local;
+
+use crate::domain::custom_field::{CustomFieldDef, CustomKind, RemovalMode};
+use crate::i18n::{labels, t, K};
+use crate::state::draft::{code, from_code};
+use crate::state::{actions, use_app, AppState};
+
+fn save(app: AppState, defs: Vec<CustomFieldDef>) {
+    spawn_local(async move {
+        if let Err(e) = actions::save_fields(app, defs).await {
+            app.report(e);
+        }
+    });
+}
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang;
+    let tr = move |k: K| t(lang.get(), k);
+    view! {
+        <section class="settings-page" data-testid="settings-page">
+            <h1>{move || tr(K::SettingsTitle)}</h1>
+            <section class="card">
+                <h2>{move || tr(K::CustomFieldsTitle)}</h2>
+                <p class="hint">{move || tr(K::CustomFieldsHelp)}</p>
+                <FieldList/>
+                <NewField/>
+            </section>
+            <section class="card">
+                <h2>{move || tr(K::DemoTitle)}</h2>
+                <p class="hint">{move || tr(K::DemoHelp)}</p>
+                <Show when=move || app.file.with(|f| f.is_empty())
+                    fallback=move || view! { <p class="muted">{move || tr(K::DemoOnlyEmpty)}</p> }>
+                    <DemoButton/>
+                </Show>
+            </section>
+            <section class="card">
+                <h2>{move || tr(K::AboutTitle)}</h2>
+                <p>{move || tr(K::AboutText)}</p>
+            </section>
+        </section>
+    }
+}
+
+/// The defined fields, in order, with move / rename / remove.
+#[component]
+fn FieldList() -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang;
+    let tr = move |k: K| t(lang.get(), k);
+    let removing: RwSignal<Option<CustomFieldDef>> = RwSignal::new(None);
+    let swap = move |i: usize, j: usize| {
+        let mut defs = app.fields.get_untracked();
+        if i < defs.len() && j < defs.len() {
+            defs.swap(i, j);
+            save(app, defs);
+        }
+    };
+    let rename = move |i: usize, name: String| {
+        let mut defs = app.fields.get_untracked();
+        let name = name.trim().to_string();
+        if let Some(d) = defs.get_mut(i) {
+            if !name.is_empty() && d.name != name {
+                d.name = name;
+                save(app, defs);
+            }
+        }
+    };
+    let finish_removal = move |mode: RemovalMode| {
+        if let Some(def) = removing.get_untracked() {
+            spawn_local(async move {
+                if let Err(e) = actions::remove_field(app, def, mode).await {
+                    app.report(e);
+                }
+                removing.set(None);
+            });
+        }
+    };
+    let ask_removal = move |def: CustomFieldDef| {
+        let in_use = app.file.with_untracked(|f| {
+            f.records()
+                .iter()
+                .any(|r| r.fiche.custom.contains_key(&def.id))
+        });
+        if in_use {
+            removing.set(Some(def));
+        } else {
+            spawn_local(async move {
+                if let Err(e) = actions::remove_field(app, def, RemovalMode::DeleteValues).await {
+                    app.report(e);
+                }
+            });
+        }
+    };
+    view! {
+        <Show when=move || !app.fields.with(Vec::is_empty)
+            fallback=move || view! { <p class="muted">{move || tr(K::NoCustomFields)}</p> }>
+            <ol class="field-defs" data-testid="field-defs">
+                {move || {
+                    let defs = app.fields.get();
+                    let n = defs.len();
+                    defs.into_iter().enumerate().map(|(i, def)| {
+                        let kind = def.kind;
+                        let for_removal = def.clone();
+                        view! {
+                            <li class="field-def" data-testid="field-def" data-id=def.id.clone()>
+                                <label class="field">
+                                    <span class="sr-only">{move || tr(K::Rename)}</span>
+                                    <input type="text" prop:value=def.name.clone()
+                                        on:change=move |ev| rename(i, event_target_value(&ev))/>
+                                </label>
+                                <span class="muted">{move || tr(labels::custom_kind(kind))}</span>
+                                {kind.has_options().then(|| view! { <span class="muted">{def.options.join(" · ")}</span> })}
+                                <span class="buttons">
+                                    <button type="button" class="ghost small" aria-label=move || tr(K::MoveUp)
+                                        prop:disabled=i == 0 on:click=move |_| swap(i, i.wrapping_sub(1))>"↑"</button>
+                                    <button type="button" class="ghost small" aria-label=move || tr(K::MoveDown)
+                                        prop:disabled=i + 1 == n on:click=move |_| swap(i, i + 1)>"↓"</button>
+                                    <button type="button" class="ghost small danger" data-testid="remove-field"
+                                        on:click=move |_| ask_removal(for_removal.clone())>{move || tr(K::Remove)}</button>
+                                </span>
+                            </li>
+                        }
+                    }).collect_view()
+                }}
+            </ol>
+        </Show>
+        {move || removing.get().map(|def| {
+            let count = app.file.with(|f| f.records().iter().filter(|r| r.fiche.custom.contains_key(&def.id)).count());
+            view! {
+                <div class="confirm" role="alertdialog" aria-modal="true" data-testid="remove-field-dialog">
+                    <p><strong>{tr(K::RemoveFieldTitle)}</strong>" "{format!("« {} » — {count} {}", def.name, tr(K::RemoveFieldValues))}</p>
+                    <button type="button" data-testid="remove-move-to-notes" on:click=move |_| finish_removal(RemovalMode::MoveToNotes)>{tr(K::RemoveMoveToNotes)}</button>
+                    <button type="button" class="danger" data-testid="remove-delete-values" on:click=move |_| finish_removal(RemovalMode::DeleteValues)>{tr(K::RemoveDeleteValues)}</button>
+                    <button type="button" class="ghost" on:click=move |_| removing.set(None)>{tr(K::Cancel)}</button>
+                </div>
+            }
+        })}
+    }
+}
+
+/// The form that adds a field.
+#[component]
+fn NewField() -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang;
+    let tr = move |k: K| t(lang.get(), k);
+    let name = RwSignal::new(String::new());
+    let kind = RwSignal::new(CustomKind::Text);
+    let options = RwSignal::new(String::new());
+    let problem: RwSignal<Option<K>> = RwSignal::new(None);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked().trim().to_string();
+        let opts: Vec<String> = options
+            .get_untracked()
+            .lines()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+        if n.is_empty() {
+            return problem.set(Some(K::FieldNameRequired));
+        }
+        if kind.get_untracked().has_options() && opts.is_empty() {
+            return problem.set(Some(K::FieldOptionsRequired));
+        }
+        problem.set(None);
+        let mut defs = app.fields.get_untracked();
+        defs.push(CustomFieldDef {
+            id: uuid::Uuid::new_v4().to_string(),
+            name: n,
+            kind: kind.get_untracked(),
+            options: if kind.get_untracked().has_options() {
+                opts
+            } else {
+                Vec::new()
+            },
+        });
+        spawn_local(async move {
+            match actions::save_fields(app, defs).await {
+                Ok(()) => {
+                    name.set(String::new());
+                    options.set(String::new());
+                }
+                Err(e) => app.report(e),
+            }
+        });
+    };
+    view! {
+        <form class="new-field grid" data-testid="new-field" novalidate on:submit=add>
+            <label class="field">
+                <span class="field-label">{move || tr(K::FieldName)}</span>
+                <input type="text" data-testid="field-name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+            </label>
+            <label class="field">
+                <span class="field-label">{move || tr(K::FieldKind)}</span>
+                <select data-testid="field-kind" prop:value=move || code(&kind.get())
+                    on:change=move |ev| kind.set(from_code(&event_target_value(&ev)).unwrap_or(CustomKind::Text))>
+                    {CustomKind::ALL.into_iter().map(|k| view! {
+                        <option value=code(&k) selected=move || kind.get() == k>{move || tr(labels::custom_kind(k))}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <Show when=move || kind.get().has_options()>
+                <label class="field field-wide">
+                    <span class="field-label">{move || tr(K::FieldOptions)}</span>
+                    <textarea data-testid="field-options" rows="3" prop:value=move || options.get()
+                        on:input=move |ev| options.set(event_target_value(&ev))></textarea>
+                </label>
+            </Show>
+            {move || problem.get().map(|k| view! { <p class="field-error" role="alert" data-testid="field-error" data-field="field_name">{tr(k)}</p> })}
+            <div class="actions">
+                <button type="submit" class="primary" data-testid="add-field">{move || tr(K::AddField)}</button>
+            </div>
+        </form>
+    }
+}
