@@ -117,6 +117,9 @@ texts! {
     FInterests => "Centres d'intérêt (séparés par des virgules)", "Interests (comma-separated)";
     FTags => "Étiquettes (séparées par des virgules)", "Tags (comma-separated)";
     FNotes => "Notes", "Notes";
+    Revenue => "Chiffre d'affaires annuel", "Yearly revenue";
+    Interests => "Centres d'intérêt", "Interests";
+    Tags => "Étiquettes", "Tags";
     NotesHint => "Restez objectif : pas d'opinion, ni de santé, religion, politique, syndicat, vie sexuelle ou infraction (CNIL).", "Keep it factual: no opinions, health, religion, politics, union membership, sex life or offences (GDPR).";
     AddPhone => "Ajouter un téléphone", "Add a phone";
     AddEmail => "Ajouter un e-mail", "Add an e-mail";

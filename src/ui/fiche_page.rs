@@ -243,8 +243,8 @@ fn details(
             .map(|c| tr(labels::channel(c)).to_string())
             .unwrap_or_default(),
     );
-    text(K::FInterests, f.interests.join(", "));
-    text(K::FTags, f.tags.join(", "));
+    text(K::Interests, f.interests.join(", "));
+    text(K::Tags, f.tags.join(", "));
     for ch in Channel::CONSENT {
         if let Some(c) = f.consents.get(ch) {
             let state = tr(if c.granted {

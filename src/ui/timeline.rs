@@ -120,6 +120,8 @@ pub fn Timeline(fiche_id: String) -> impl IntoView {
     let entries: RwSignal<Option<Vec<HistoryEntry>>> = RwSignal::new(None);
     let editing: RwSignal<Option<EntryDraft>> = RwSignal::new(None);
     let errors: RwSignal<Vec<FieldError>> = RwSignal::new(Vec::new());
+    // The entry whose deletion waits for a second click.
+    let confirming: RwSignal<Option<String>> = RwSignal::new(None);
     reload(fiche_id.clone(), entries, app);
 
     let save = {
@@ -153,7 +155,10 @@ pub fn Timeline(fiche_id: String) -> impl IntoView {
             let fiche_id = fiche_id.clone();
             spawn_local(async move {
                 match actions::delete_entry(app, fiche_id.clone(), entry_id).await {
-                    Ok(_) => reload(fiche_id, entries, app),
+                    Ok(_) => {
+                        confirming.set(None);
+                        reload(fiche_id, entries, app)
+                    }
                     Err(e) => app.report(e),
                 }
             });
@@ -201,10 +206,22 @@ pub fn Timeline(fiche_id: String) -> impl IntoView {
                                                 on:click=move |_| { errors.set(Vec::new()); editing.set(Some(EntryDraft::edit(&for_edit))); }>
                                                 {t(lang, K::Edit)}
                                             </button>
-                                            <button type="button" class="ghost small danger" data-testid="delete-entry"
-                                                on:click=move |_| remove(id.clone())>
-                                                {t(lang, K::Delete)}
-                                            </button>
+                                            {move || if confirming.get().as_deref() == Some(id.as_str()) {
+                                                let id = id.clone();
+                                                let remove = remove.clone();
+                                                view! {
+                                                    <span class="confirm-inline" role="alert">{t(lang, K::ConfirmDeleteEntry)}</span>
+                                                    <button type="button" class="small danger" data-testid="confirm-delete-entry"
+                                                        on:click=move |_| remove(id.clone())>{t(lang, K::ConfirmDelete)}</button>
+                                                    <button type="button" class="ghost small" on:click=move |_| confirming.set(None)>{t(lang, K::Cancel)}</button>
+                                                }.into_any()
+                                            } else {
+                                                let id = id.clone();
+                                                view! {
+                                                    <button type="button" class="ghost small danger" data-testid="delete-entry"
+                                                        on:click=move |_| confirming.set(Some(id.clone()))>{t(lang, K::Delete)}</button>
+                                                }.into_any()
+                                            }}
                                         </div>
                                     </li>
                                 }
