@@ -130,11 +130,9 @@ pub async fn remove_field(
         let fiches: Vec<Fiche> = f.records().iter().map(|r| r.fiche.clone()).collect();
         remove_field_values(&fiches, &def, mode, app.lang.get_untracked())
     });
-    db()?.save_custom_fields(&defs, &changed).await?;
-    // Storage bumped each changed fiche's version; mirror that so later edits are not refused.
+    let saved = db()?.save_custom_fields(&defs, &changed).await?;
     app.file.update(|f| {
-        for mut fiche in changed {
-            fiche.version += 1;
+        for fiche in saved {
             f.upsert(fiche, None);
         }
     });
