@@ -9,7 +9,7 @@
 // Prints one line per test, then `e2e: N passed, M failed`; exits 1 if any failed.
 // A failed test leaves a screenshot and its request list in target/e2e/.
 
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ARTIFACTS, ROOT, registeredTests, runTest } from './harness.mjs';
@@ -37,6 +37,7 @@ try {
   console.log('e2e: 0 passed, 1 failed');
   process.exit(1);
 }
+rmSync(ARTIFACTS, { recursive: true, force: true }); // only this run's failures stay
 console.log(`e2e: ${tests.length} test(s) against ${server.url}`);
 
 let passed = 0;
