@@ -6,6 +6,7 @@ use super::demo::DemoButton;
 
 use super::app::go;
 use crate::domain::dates::format_date;
+use crate::domain::fiche::FicheKind;
 use crate::domain::money::format_amount;
 use crate::domain::search::Query;
 use crate::domain::sort::{SortDir, SortKey};
@@ -66,7 +67,12 @@ pub fn ListPage() -> impl IntoView {
                 .map(|r| Row {
                     id: r.fiche.id.clone(),
                     name: r.fiche.display_name(),
-                    company: r.fiche.company.clone(),
+                    // A company's name is already the row's name.
+                    company: if r.fiche.kind == FicheKind::Company {
+                        String::new()
+                    } else {
+                        r.fiche.company.clone()
+                    },
                     contact: r
                         .fiche
                         .primary_email()
