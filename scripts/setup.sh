@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs every tool Carnet needs to build and test, skipping what is already there.
 # Safe to run again: each step checks first, so a second run takes about a second.
-# Needs a Debian 12 machine with rustup (https://rustup.rs) and access to apt, npm and crates.io.
+# Needs a Debian 12 machine with access to apt, npm and crates.io (and to rustup.rs if Rust is missing).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$CARNET_ROOT"
@@ -14,6 +14,7 @@ WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, "");
 
 # --- System packages (apt), first: cargo install needs a C compiler, npm needs node. ---------------
 need_apt=()
+command -v curl >/dev/null || need_apt+=(curl ca-certificates)
 command -v cc >/dev/null || need_apt+=(build-essential)
 command -v node >/dev/null || need_apt+=(nodejs)
 command -v npm >/dev/null || need_apt+=(npm)
@@ -29,8 +30,13 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 # --- Rust toolchain pieces ---------------------------------------------------------------------------
-command -v rustup >/dev/null ||
-  die "rustup is missing: install it from https://rustup.rs, then run this script again"
+if ! command -v rustup >/dev/null; then
+  # Not in Debian 12's archive (its rustc 1.63 is older than the crate's rust-version): rustup's
+  # own installer, which needs static.rust-lang.org.
+  log setup "installing rustup and the stable Rust toolchain from https://sh.rustup.rs"
+  curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal ||
+    die "could not install rustup: install it by hand (https://rustup.rs), then run this script again"
+fi
 # (Outputs are captured first: `cmd | grep -q` can fail under pipefail when grep stops reading early.)
 if ! grep -qx wasm32-unknown-unknown <<<"$(rustup target list --installed)"; then
   log setup "adding the wasm32-unknown-unknown target"
