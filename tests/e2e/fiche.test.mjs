@@ -65,6 +65,14 @@ test('a fiche from creation to deletion', async ({ app, page, step }) => {
     await expectText(fiche.summary('average'), '10,00');
   });
 
+  await step('editing the 7,50 to 17,50, then deleting it, keeps the summary true', async () => {
+    await fiche.editEntry('Carte', { amount: '17,50' });
+    await expectText(fiche.summary('total'), '30,00');
+    await fiche.deleteEntry('Carte');
+    await expectText(fiche.summary('total'), '12,50');
+    await expectText(fiche.summary('orders'), /(^|\D)1(\D|$)/);
+  });
+
   await step('a fiche with e-mail "not-an-email" is refused and not saved', async () => {
     await list.show();
     await list.expectCount(1);

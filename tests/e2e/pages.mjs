@@ -177,21 +177,46 @@ export class FichePage {
   }
 
   /** Adds a history entry: { kind, amount ("12,50"), label, date (YYYY-MM-DD) }. */
-  async addEntry({ kind, amount, label, date }) {
-    const p = this.page;
+  async addEntry(entry) {
     const before = await this.entries.count();
-    await p.getByTestId('add-entry').click();
+    await this.page.getByTestId('add-entry').click();
+    await this.#fillEntry(entry);
+    await this.#expectEntries(before + 1, 'after saving one');
+  }
+
+  #expectEntries(expected, when) {
+    return expectEqual(() => this.entries.count(), expected, `the number of timeline entries ${when}`);
+  }
+
+  /** Fills the open entry form with the given fields and saves it. */
+  async #fillEntry({ kind, amount, label, date }) {
+    const p = this.page;
     if (kind) await p.getByTestId('entry-kind').selectOption(kind);
     if (amount !== undefined) await p.getByTestId('entry-amount').fill(amount);
     if (label !== undefined) await p.getByTestId('entry-label').fill(label);
     if (date !== undefined) await p.getByTestId('entry-date').fill(date);
     await p.getByTestId('save-entry').click();
-    await eventually(
-      () => this.entries.count(),
-      (n) => n === before + 1,
-      (n) => `expected ${before + 1} timeline entries after saving, found ${n}`,
-      STEP_TIMEOUT_MS,
-    );
+  }
+
+  /** The timeline entry whose text contains `text`. */
+  entry(text) {
+    return this.entries.filter({ hasText: text });
+  }
+
+  /** Edits the entry whose row contains `text`: { kind, amount, label, date } as in addEntry. */
+  async editEntry(text, entry) {
+    await this.entry(text).getByTestId('edit-entry').click();
+    await this.#fillEntry(entry);
+    await this.page.getByTestId('entry-form').waitFor({ state: 'detached' });
+  }
+
+  /** Deletes the entry whose row contains `text`, confirming. */
+  async deleteEntry(text) {
+    const before = await this.entries.count();
+    const row = this.entry(text);
+    await row.getByTestId('delete-entry').click();
+    await row.getByTestId('confirm-delete-entry').click();
+    await this.#expectEntries(before - 1, 'after deleting one');
   }
 
   async edit() {
