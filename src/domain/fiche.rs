@@ -210,6 +210,10 @@ pub struct Fiche {
     pub custom: BTreeMap<String, CustomValue>,
     #[serde(default)]
     pub consents: Consents,
+    /// This person's ids in other systems, by system ("hubspot", "dolibarr", "google"…), kept
+    /// by imports so that importing the same export again updates instead of duplicating.
+    #[serde(default)]
+    pub external_ids: BTreeMap<String, String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// Bumped on every save; a save based on an older version is refused (two tabs).
@@ -247,6 +251,7 @@ impl Fiche {
             notes: String::new(),
             custom: BTreeMap::new(),
             consents: Consents::default(),
+            external_ids: BTreeMap::new(),
             created_at: now,
             updated_at: now,
             version: 0,

@@ -1,0 +1,899 @@
+//! CSV import of fiches and of history: rows to candidates, then [`plan_candidates`].
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{NaiveDate, TimeZone, Utc};
+
+use super::super::custom_field::{CustomFieldDef, CustomKind, CustomValue};
+use super::super::fiche::{Address, Fiche, FicheKind, Labelled};
+use super::super::history::{default_currency, EntryStatus, HistoryEntry, HistoryKind};
+use super::super::money::parse_amount;
+use super::super::phone::normalize_phone;
+use super::super::search::fold;
+use super::super::validate::{
+    is_valid_email, parse_custom_input, parse_headcount, validate_entry, validate_fiche,
+    FieldError, Problem,
+};
+use super::csv_read::{read_table, ReadError, Table};
+use super::mapping::{key, AddressPart, ListSplit, Mapping, Target};
+use super::plan::{plan_candidates, Candidate, FichePlan, ImportOptions, ImportProblem, RowError};
+use super::text::Encoding;
+use super::values::{
+    at, parse_channel, parse_civility, parse_import_date, parse_import_datetime, parse_kind,
+    parse_sex, parse_status, unneutralise, DateOrder, DateProblem,
+};
+
+/// Everything the preview shows before an import of fiches is confirmed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportPlan {
+    pub encoding: Encoding,
+    pub delimiter: u8,
+    /// The mapping used (the one given, or the one guessed from the header).
+    pub mapping: Mapping,
+    /// Ignored columns that hold values, with how many rows have one.
+    pub ignored_columns: Vec<(String, usize)>,
+    pub fiches: FichePlan,
+}
+
+impl ImportPlan {
+    /// Row problems, reading problems first.
+    pub fn errors(&self) -> &[RowError] {
+        &self.fiches.errors
+    }
+}
+
+/// Reads a CSV file and plans its import. `mapping` is used when it fits the file's header
+/// (see [`Mapping::fits`]); otherwise the mapping is guessed. `new_id` makes ids for new fiches
+/// (`uuid` v4 in the app; a counter in tests).
+pub fn plan_import(
+    bytes: &[u8],
+    mapping: Option<&Mapping>,
+    defs: &[CustomFieldDef],
+    existing: &[Fiche],
+    opts: &ImportOptions,
+    new_id: &mut dyn FnMut() -> String,
+) -> Result<ImportPlan, ReadError> {
+    let table = read_table(bytes)?;
+    let mapping = match mapping {
+        Some(m) if m.fits(&table.headers) => m.clone(),
+        _ => Mapping::auto(&table.headers, defs),
+    };
+    let (candidates, mut errors) = candidates(&table, &mapping, defs, opts.today);
+    let mut fiches = plan_candidates(candidates, existing, defs, opts, new_id);
+    errors.append(&mut fiches.errors);
+    errors.sort_by_key(|e| e.line);
+    fiches.errors = errors;
+    let ignored_columns = mapping
+        .targets
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| **t == Target::Ignore)
+        .filter_map(|(i, _)| {
+            let n = table
+                .rows
+                .iter()
+                .filter(|r| !r.fields[i].trim().is_empty())
+                .count();
+            (n > 0).then(|| (table.headers[i].clone(), n))
+        })
+        .collect();
+    Ok(ImportPlan {
+        encoding: table.encoding,
+        delimiter: table.delimiter,
+        mapping,
+        ignored_columns,
+        fiches,
+    })
+}
+
+/// The rows of a table as candidate fiches, with the problems found in their values and the
+/// ragged rows.
+pub fn candidates(
+    table: &Table,
+    mapping: &Mapping,
+    defs: &[CustomFieldDef],
+    today: NaiveDate,
+) -> (Vec<Candidate>, Vec<RowError>) {
+    let order = DateOrder::detect(table.rows.iter().flat_map(|r| {
+        r.fields
+            .iter()
+            .zip(&mapping.targets)
+            .filter(|(_, t)| matches!(t, Target::BirthDate | Target::FirstContact))
+            .map(|(v, _)| v.as_str())
+    }));
+    let mut errors: Vec<RowError> = table
+        .ragged
+        .iter()
+        .map(|r| RowError {
+            line: r.line,
+            column: String::new(),
+            value: String::new(),
+            problem: ImportProblem::Ragged {
+                expected: r.expected,
+                found: r.found,
+            },
+            kept_in_notes: false,
+        })
+        .collect();
+    let defs_by_id: HashMap<&str, &CustomFieldDef> =
+        defs.iter().map(|d| (d.id.as_str(), d)).collect();
+    let cands = table
+        .rows
+        .iter()
+        .map(|row| {
+            let mut b = RowBuilder::new(row.line);
+            for ((cell, target), header) in
+                row.fields.iter().zip(&mapping.targets).zip(&table.headers)
+            {
+                let value = unneutralise(cell.trim()).trim();
+                if !value.is_empty() {
+                    b.set(target, header, value, order, &defs_by_id);
+                }
+            }
+            b.finish(defs, today, &mut errors)
+        })
+        .collect();
+    (cands, errors)
+}
+
+/// One row (or vCard) being turned into a fiche.
+pub(crate) struct RowBuilder {
+    line: u64,
+    fiche: Fiche,
+    full_name: String,
+    middle_name: String,
+    emails: Slots,
+    phones: Slots,
+    addresses: BTreeMap<u8, Address>,
+    note_lines: Vec<String>,
+    errors: Vec<RowError>,
+    /// (field path of validate_fiche, column, value) for values not checked here.
+    origins: Vec<(String, String, String)>,
+    kind_given: bool,
+}
+
+impl RowBuilder {
+    pub(crate) fn new(line: u64) -> Self {
+        RowBuilder {
+            line,
+            fiche: Fiche::new(
+                String::new(),
+                Utc.timestamp_opt(0, 0).single().unwrap_or_default(),
+            ),
+            full_name: String::new(),
+            middle_name: String::new(),
+            emails: BTreeMap::new(),
+            phones: BTreeMap::new(),
+            addresses: BTreeMap::new(),
+            note_lines: Vec::new(),
+            errors: Vec::new(),
+            origins: Vec::new(),
+            kind_given: false,
+        }
+    }
+
+    /// Records a problem; the value is kept as a line of the notes.
+    fn reject(&mut self, column: &str, value: &str, problem: ImportProblem) {
+        self.note_lines.push(format!("{column}: {value}"));
+        self.errors.push(RowError {
+            line: self.line,
+            column: column.to_string(),
+            value: value.to_string(),
+            problem,
+            kept_in_notes: true,
+        });
+    }
+
+    fn date(&mut self, column: &str, value: &str, order: DateOrder) -> Option<NaiveDate> {
+        match parse_import_date(value, order) {
+            Ok(d) => d,
+            Err(DateProblem::NoYear) => {
+                self.reject(column, value, ImportProblem::NoYear);
+                None
+            }
+            Err(DateProblem::Invalid) => {
+                self.reject(column, value, ImportProblem::Invalid(Problem::InvalidDate));
+                None
+            }
+        }
+    }
+
+    pub(crate) fn set(
+        &mut self,
+        target: &Target,
+        column: &str,
+        value: &str,
+        order: DateOrder,
+        defs: &HashMap<&str, &CustomFieldDef>,
+    ) {
+        let f = &mut self.fiche;
+        let unknown = ImportProblem::UnknownValue;
+        match target {
+            Target::Ignore => {}
+            Target::CarnetId => {
+                if value.len() <= 64 && !value.contains(char::is_whitespace) {
+                    f.id = value.to_string();
+                }
+            }
+            Target::Kind => match parse_kind(value) {
+                Some(k) => {
+                    f.kind = k;
+                    self.kind_given = true;
+                }
+                None => self.reject(column, value, unknown),
+            },
+            Target::Status => match parse_status(value) {
+                Some(s) => f.status = s,
+                None => self.reject(column, value, unknown),
+            },
+            Target::Civility => match parse_civility(value) {
+                Some(c) => f.civility = Some(c),
+                None => self.reject(column, value, unknown),
+            },
+            Target::Sex => match parse_sex(value) {
+                Ok(s) => f.sex = s,
+                Err(()) => self.reject(column, value, unknown),
+            },
+            Target::PreferredChannel => match parse_channel(value) {
+                Some(c) => f.preferred_channel = Some(c),
+                None => self.reject(column, value, unknown),
+            },
+            Target::FirstName => f.first_name = value.to_string(),
+            Target::MiddleName => self.middle_name = value.to_string(),
+            Target::LastName => f.last_name = value.to_string(),
+            Target::FullName => self.full_name = value.to_string(),
+            Target::Company => f.company = value.to_string(),
+            Target::JobTitle => f.job_title = value.to_string(),
+            Target::Sector => f.sector = value.to_string(),
+            Target::Owner => f.owner = value.to_string(),
+            Target::Source => f.source = value.to_string(),
+            Target::Website => {
+                f.website = value.to_string();
+                self.origin("website", column, value);
+            }
+            Target::Notes => f.notes = value.to_string(),
+            Target::NoteLine => self.note_lines.push(format!("{column}: {value}")),
+            Target::BirthDate => {
+                self.fiche.birth_date = self.date(column, value, order);
+                self.origin("birth_date", column, value);
+            }
+            Target::FirstContact => {
+                self.fiche.first_contact = self.date(column, value, order);
+                self.origin("first_contact", column, value);
+            }
+            Target::Revenue => match parse_amount(value) {
+                Ok(c) => {
+                    f.revenue_cents = Some(c);
+                    self.origin("revenue", column, value);
+                }
+                Err(e) => self.reject(column, value, ImportProblem::Invalid(e.into())),
+            },
+            Target::Headcount => match parse_headcount(value).ok().flatten() {
+                Some(n) => f.headcount = Some(n),
+                // Ranges ("11 - 50", "> 500", Dolibarr's "EF11-50") keep their lower bound.
+                None => match first_number(value) {
+                    Some(n) => f.headcount = Some(n),
+                    None => self.reject(
+                        column,
+                        value,
+                        ImportProblem::Invalid(Problem::InvalidNumber),
+                    ),
+                },
+            },
+            Target::Email { slot, label } => add_values(&mut self.emails, *slot, value, label),
+            Target::EmailLabel { slot } => {
+                self.emails.entry(*slot).or_default().1 = clean_label(value)
+            }
+            Target::Phone { slot, label } => add_values(&mut self.phones, *slot, value, label),
+            Target::PhoneLabel { slot } => {
+                self.phones.entry(*slot).or_default().1 = clean_label(value)
+            }
+            Target::Address { slot, part, label } => {
+                let a = self.addresses.entry(*slot).or_default();
+                if a.label.is_empty() {
+                    a.label.clone_from(label);
+                }
+                let field = match part {
+                    AddressPart::Street | AddressPart::Street2 => &mut a.street,
+                    AddressPart::PostalCode => &mut a.postal_code,
+                    AddressPart::City => &mut a.city,
+                    AddressPart::Region => &mut a.region,
+                    AddressPart::Country => &mut a.country,
+                };
+                if *part == AddressPart::Street2 && !field.is_empty() {
+                    field.push('\n');
+                    field.push_str(value);
+                } else if *part == AddressPart::Street && !field.is_empty() {
+                    // Street2 came first in the file: the street goes before it.
+                    *field = format!("{value}\n{field}");
+                } else {
+                    *field = value.to_string();
+                }
+                self.origin_address(*slot, column, value, *part);
+            }
+            Target::AddressLabel { slot } => {
+                self.addresses.entry(*slot).or_default().label = clean_label(value)
+            }
+            Target::Tags { split } => push_list(&mut f.tags, value, *split),
+            Target::Interests { split } => push_list(&mut f.interests, value, *split),
+            Target::ExternalId { system } => {
+                f.external_ids.insert(system.clone(), value.to_string());
+            }
+            Target::ExternalIds => {
+                for line in value.lines() {
+                    match line.split_once('=') {
+                        Some((s, v)) if !s.trim().is_empty() && !v.trim().is_empty() => {
+                            self.fiche
+                                .external_ids
+                                .insert(s.trim().to_string(), v.trim().to_string());
+                        }
+                        _ if line.trim().is_empty() => {}
+                        _ => self.reject(column, line, unknown),
+                    }
+                }
+            }
+            Target::Custom { id } => {
+                let Some(def) = defs.get(id.as_str()) else {
+                    self.note_lines.push(format!("{column}: {value}"));
+                    return;
+                };
+                match parse_custom(def, value, order) {
+                    Ok(Some(v)) => {
+                        self.fiche.custom.insert(id.clone(), v);
+                    }
+                    Ok(None) => {}
+                    Err(p) => self.reject(column, value, p),
+                }
+            }
+        }
+    }
+
+    fn origin(&mut self, path: &str, column: &str, value: &str) {
+        self.origins
+            .push((path.to_string(), column.to_string(), value.to_string()));
+    }
+
+    fn origin_address(&mut self, slot: u8, column: &str, value: &str, part: AddressPart) {
+        if part == AddressPart::PostalCode {
+            self.origins.push((
+                format!("address-slot.{slot}"),
+                column.to_string(),
+                value.to_string(),
+            ));
+        }
+    }
+
+    /// Gathers the slots into the fiche, checks it with [`validate_fiche`] and moves any value
+    /// it refuses to the notes, so that only a row without any name stays invalid.
+    pub(crate) fn finish(
+        mut self,
+        defs: &[CustomFieldDef],
+        today: NaiveDate,
+        errors: &mut Vec<RowError>,
+    ) -> Candidate {
+        let f = &mut self.fiche;
+        if f.first_name.is_empty() && f.last_name.is_empty() && !self.full_name.is_empty() {
+            let (first, last) = split_full_name(&self.full_name);
+            f.first_name = first;
+            f.last_name = last;
+        }
+        if !self.middle_name.is_empty() {
+            f.first_name = format!("{} {}", f.first_name, self.middle_name)
+                .trim()
+                .to_string();
+        }
+        if !self.kind_given
+            && f.first_name.is_empty()
+            && f.last_name.is_empty()
+            && !f.company.is_empty()
+        {
+            f.kind = FicheKind::Company;
+        }
+        let emails = std::mem::take(&mut self.emails);
+        for (values, label) in emails.into_values() {
+            for v in values {
+                if !is_valid_email(&v) {
+                    self.reject("e-mail", &v, ImportProblem::Invalid(Problem::InvalidEmail));
+                } else if !self
+                    .fiche
+                    .emails
+                    .iter()
+                    .any(|e| e.value.eq_ignore_ascii_case(&v))
+                {
+                    self.fiche.emails.push(Labelled {
+                        label: label.clone(),
+                        value: v,
+                    });
+                }
+            }
+        }
+        let phones = std::mem::take(&mut self.phones);
+        for (values, label) in phones.into_values() {
+            for v in values {
+                match normalize_phone(&v) {
+                    Err(e) => self.reject("phone", &v, ImportProblem::Invalid(e.into())),
+                    Ok(n) => {
+                        let dup =
+                            self.fiche.phones.iter().any(|p| {
+                                normalize_phone(&p.value).ok().as_deref() == Some(n.as_str())
+                            });
+                        if !dup {
+                            self.fiche.phones.push(Labelled {
+                                label: label.clone(),
+                                value: v,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        let addresses = std::mem::take(&mut self.addresses);
+        let mut address_origin: Vec<(usize, u8)> = Vec::new();
+        for (slot, mut a) in addresses {
+            if a.is_empty() {
+                continue;
+            }
+            // Spreadsheets read "07500" as a number and write "7500".
+            if a.postal_code.len() == 4
+                && a.postal_code.bytes().all(|b| b.is_ascii_digit())
+                && is_france(&a.country)
+            {
+                a.postal_code.insert(0, '0');
+            }
+            address_origin.push((self.fiche.addresses.len(), slot));
+            self.fiche.addresses.push(a);
+        }
+        for problem in validate_fiche(&self.fiche, defs, today) {
+            self.demote(problem, &address_origin);
+        }
+        let f = &mut self.fiche;
+        if !self.note_lines.is_empty() {
+            let mut notes = std::mem::take(&mut f.notes);
+            for l in &self.note_lines {
+                if !notes.is_empty() {
+                    notes.push('\n');
+                }
+                notes.push_str(l);
+            }
+            f.notes = notes;
+        }
+        errors.append(&mut self.errors);
+        Candidate {
+            line: self.line,
+            fiche: self.fiche,
+        }
+    }
+
+    /// Takes a value [`validate_fiche`] refuses out of the fiche and into the notes.
+    fn demote(&mut self, e: FieldError, address_origin: &[(usize, u8)]) {
+        let path = e.field.as_str();
+        let origin_path = match path.strip_prefix("addresses.") {
+            Some(rest) => {
+                let i: usize = rest
+                    .split('.')
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(0);
+                let slot = address_origin
+                    .iter()
+                    .find(|(at, _)| *at == i)
+                    .map_or(0, |(_, s)| *s);
+                format!("address-slot.{slot}")
+            }
+            None => path.to_string(),
+        };
+        let Some((_, column, value)) = self
+            .origins
+            .iter()
+            .find(|(p, _, _)| *p == origin_path)
+            .cloned()
+        else {
+            // Name required: nothing to move; the row stays invalid.
+            return;
+        };
+        let f = &mut self.fiche;
+        match path {
+            "website" => f.website.clear(),
+            "birth_date" => f.birth_date = None,
+            "first_contact" => f.first_contact = None,
+            "revenue" => f.revenue_cents = None,
+            p if p.starts_with("addresses.") => {
+                let i: usize = p[10..]
+                    .split('.')
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(0);
+                if let Some(a) = f.addresses.get_mut(i) {
+                    a.postal_code.clear();
+                }
+            }
+            _ => return,
+        }
+        self.reject(&column, &value, ImportProblem::Invalid(e.problem));
+    }
+}
+
+fn is_france(country: &str) -> bool {
+    matches!(fold(country.trim()).as_str(), "" | "france" | "fr" | "fra")
+}
+
+fn first_number(value: &str) -> Option<u32> {
+    let start = value.find(|c: char| c.is_ascii_digit())?;
+    let digits: String = value[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
+
+/// Phones or e-mails of one slot: values (several with Google's " ::: ") and their label.
+type Slots = BTreeMap<u8, (Vec<String>, String)>;
+
+fn add_values(slots: &mut Slots, slot: u8, value: &str, label: &str) {
+    let entry = slots.entry(slot).or_default();
+    entry.0.extend(split_multi(value));
+    if entry.1.is_empty() {
+        entry.1 = label.to_string();
+    }
+}
+
+/// Google joins several values of one cell with " ::: ".
+fn split_multi(value: &str) -> impl Iterator<Item = String> + '_ {
+    value
+        .split(":::")
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
+}
+
+/// Google marks the primary value's label with "* ".
+fn clean_label(value: &str) -> String {
+    value.trim_start_matches("* ").trim().to_string()
+}
+
+fn push_list(list: &mut Vec<String>, value: &str, split: ListSplit) {
+    let items: Vec<&str> = match split {
+        ListSplit::Lines => value.lines().collect(),
+        ListSplit::Auto if value.contains(":::") => value.split(":::").collect(),
+        ListSplit::Auto if value.contains(['\n', ';']) => value.split(['\n', ';']).collect(),
+        ListSplit::Auto => value.split(',').collect(),
+    };
+    for item in items {
+        let item = item.trim();
+        // Google's system group every contact is in.
+        if item.is_empty() || item.eq_ignore_ascii_case("* myContacts") {
+            continue;
+        }
+        let item = item.strip_prefix("* ").unwrap_or(item).to_string();
+        if !list.iter().any(|x| x.to_lowercase() == item.to_lowercase()) {
+            list.push(item);
+        }
+    }
+}
+
+/// "Jean Dupont" -> ("Jean", "Dupont"); "DUPONT Jean" -> ("Jean", "DUPONT"): a word in capitals
+/// is the last name, as French files write it; otherwise the first word is the first name.
+pub(crate) fn split_full_name(full: &str) -> (String, String) {
+    let words: Vec<&str> = full.split_whitespace().collect();
+    let caps = |w: &&str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase)
+    };
+    if words.len() < 2 {
+        return (String::new(), full.trim().to_string());
+    }
+    if words.iter().any(caps) && !words.iter().all(caps) {
+        let (last, first): (Vec<&str>, Vec<&str>) = words.iter().partition(|w| caps(w));
+        return (first.join(" "), last.join(" "));
+    }
+    (words[0].to_string(), words[1..].join(" "))
+}
+
+fn parse_custom(
+    def: &CustomFieldDef,
+    value: &str,
+    order: DateOrder,
+) -> Result<Option<CustomValue>, ImportProblem> {
+    match def.kind {
+        CustomKind::Date => match parse_import_date(value, order) {
+            Ok(d) => Ok(d.map(CustomValue::Date)),
+            Err(DateProblem::NoYear) => Err(ImportProblem::NoYear),
+            Err(DateProblem::Invalid) => Err(ImportProblem::Invalid(Problem::InvalidDate)),
+        },
+        CustomKind::MultiChoice if !value.contains('\n') => {
+            let lines = value.replace(":::", "\n").replace([';', ','], "\n");
+            parse_custom_input(def, &lines).map_err(ImportProblem::Invalid)
+        }
+        CustomKind::YesNo => parse_custom_input(def, value).map_err(|p| match p {
+            Problem::InvalidYesNo => ImportProblem::UnknownValue,
+            p => ImportProblem::Invalid(p),
+        }),
+        _ => parse_custom_input(def, value).map_err(ImportProblem::Invalid),
+    }
+}
+
+/// The problems of a plan as a CSV file to download (`,`, UTF-8 with BOM so Excel shows the
+/// accents): line, column, value, problem code, message. `describe` gives the message in the
+/// user's language.
+pub fn report_csv(errors: &[RowError], describe: &dyn Fn(&RowError) -> String) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let mut rows: Vec<[String; 5]> = vec![[
+        "line".into(),
+        "column".into(),
+        "value".into(),
+        "problem".into(),
+        "message".into(),
+    ]];
+    rows.extend(errors.iter().map(|e| {
+        [
+            e.line.to_string(),
+            e.column.clone(),
+            e.value.clone(),
+            e.problem.code(),
+            describe(e),
+        ]
+    }));
+    for r in &rows {
+        let cells = r.iter().map(|c| super::values::neutralise(c).into_owned());
+        // Writing to a Vec cannot fail.
+        let _ = w.write_record(cells);
+    }
+    let body = w.into_inner().unwrap_or_default();
+    let mut out = String::from('\u{feff}');
+    out.push_str(&String::from_utf8_lossy(&body));
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// History
+
+/// Where each column of a history file goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HistCol {
+    Key(KeyKind),
+    Date,
+    Amount,
+    Label,
+    Kind,
+    Currency,
+    Status,
+    Text,
+    Ignore,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum KeyKind {
+    CarnetId,
+    External,
+    Email,
+    Phone,
+}
+
+fn hist_col(k: &str) -> HistCol {
+    match k {
+        "carnetid" | "ficheid" => HistCol::Key(KeyKind::CarnetId),
+        "email" | "mail" | "courriel" | "emailclient" | "emailaddress" => {
+            HistCol::Key(KeyKind::Email)
+        }
+        "telephone" | "tel" | "phone" | "portable" | "mobile" | "phonenumber" => {
+            HistCol::Key(KeyKind::Phone)
+        }
+        "codeclient" | "idclient" | "clientid" | "customerid" | "refclient" | "numeroclient"
+        | "recordid" | "id" | "reference" | "ref" => HistCol::Key(KeyKind::External),
+        "date" | "datedachat" | "datedevente" | "datedefacture" | "datefacture" | "jour"
+        | "dateheure" | "datetime" | "when" => HistCol::Date,
+        "montant" | "montantttc" | "totalttc" | "total" | "amount" | "prix" | "price"
+        | "montanteur" | "somme" => HistCol::Amount,
+        "libelle" | "designation" | "produit" | "article" | "label" | "objet" | "product"
+        | "titre" | "title" => HistCol::Label,
+        "type" | "nature" | "kind" | "categorie" => HistCol::Kind,
+        "devise" | "currency" | "monnaie" => HistCol::Currency,
+        "statut" | "status" | "etat" => HistCol::Status,
+        "commentaire" | "commentaires" | "notes" | "note" | "texte" | "text" | "description"
+        | "details" => HistCol::Text,
+        _ => HistCol::Ignore,
+    }
+}
+
+fn parse_history_kind(raw: &str) -> Option<HistoryKind> {
+    let k = key(raw);
+    Some(match k.as_str() {
+        "achat" | "purchase" | "vente" | "sale" | "commande" | "order" => HistoryKind::Purchase,
+        "devis" | "quote" => HistoryKind::Quote,
+        "facture" | "invoice" => HistoryKind::Invoice,
+        "appel" | "call" | "telephone" | "phone" => HistoryKind::Call,
+        "visite" | "visit" | "passage" => HistoryKind::Visit,
+        "email" | "mail" | "courriel" => HistoryKind::Email,
+        "rdv" | "rendezvous" | "meeting" | "reunion" => HistoryKind::Meeting,
+        "reclamation" | "complaint" | "plainte" => HistoryKind::Complaint,
+        "note" => HistoryKind::Note,
+        "campagne" | "campaign" => HistoryKind::Campaign,
+        _ => return None,
+    })
+}
+
+fn parse_entry_status(raw: &str) -> Option<EntryStatus> {
+    Some(match key(raw).as_str() {
+        "ouverte" | "ouvert" | "open" => EntryStatus::Open,
+        "resolue" | "resolu" | "resolved" | "close" | "closed" => EntryStatus::Resolved,
+        "enattente" | "pending" | "envoye" | "sent" => EntryStatus::Pending,
+        "accepte" | "accepted" | "signe" => EntryStatus::Accepted,
+        "refuse" | "refused" | "rejected" => EntryStatus::Refused,
+        _ => return None,
+    })
+}
+
+/// The result of planning a history import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryPlan {
+    pub encoding: Encoding,
+    pub delimiter: u8,
+    /// Entries to write, each attached to an existing fiche.
+    pub entries: Vec<HistoryEntry>,
+    /// Problems, including rows that match no fiche ([`ImportProblem::NoMatchingFiche`]).
+    pub errors: Vec<RowError>,
+    /// Rows that gave no entry.
+    pub rejected: usize,
+}
+
+/// Reads a CSV of purchases or contacts (till or invoicing exports) and attaches each row to
+/// the fiche it names by Carnet id, external id, e-mail or phone. Columns are recognised from
+/// French and English names; without a kind column a row with an amount is a purchase and
+/// one without is a note. A date without a time is put at noon UTC.
+pub fn plan_history_import(
+    bytes: &[u8],
+    fiches: &[Fiche],
+    new_id: &mut dyn FnMut() -> String,
+) -> Result<HistoryPlan, ReadError> {
+    let table = read_table(bytes)?;
+    let cols: Vec<HistCol> = table.headers.iter().map(|h| hist_col(&key(h))).collect();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (i, f) in fiches.iter().enumerate() {
+        index.entry(format!("i{}", f.id)).or_insert(i);
+        for v in f.external_ids.values() {
+            index.entry(format!("x{v}")).or_insert(i);
+        }
+        for e in &f.emails {
+            index
+                .entry(format!("e{}", e.value.trim().to_lowercase()))
+                .or_insert(i);
+        }
+        for p in &f.phones {
+            if let Ok(n) = normalize_phone(&p.value) {
+                index.entry(format!("p{n}")).or_insert(i);
+            }
+        }
+    }
+    let order = DateOrder::detect(table.rows.iter().flat_map(|r| {
+        r.fields
+            .iter()
+            .zip(&cols)
+            .filter(|(_, c)| **c == HistCol::Date)
+            .map(|(v, _)| v.as_str())
+    }));
+    let mut plan = HistoryPlan {
+        encoding: table.encoding,
+        delimiter: table.delimiter,
+        entries: Vec::new(),
+        errors: Vec::new(),
+        rejected: 0,
+    };
+    for row in &table.rows {
+        let line = row.line;
+        let mut err = |column: &str, value: &str, problem| {
+            plan.errors.push(RowError {
+                line,
+                column: column.to_string(),
+                value: value.to_string(),
+                problem,
+                kept_in_notes: false,
+            })
+        };
+        let mut fiche = None;
+        let mut when = None;
+        let mut amount = None;
+        let mut kind = None;
+        let mut status = None;
+        let mut label = String::new();
+        let mut text = String::new();
+        let mut currency = default_currency();
+        let mut ok = true;
+        for ((cell, col), header) in row.fields.iter().zip(&cols).zip(&table.headers) {
+            let v = unneutralise(cell.trim()).trim();
+            if v.is_empty() {
+                continue;
+            }
+            match col {
+                HistCol::Key(k) => {
+                    let probe = match k {
+                        KeyKind::CarnetId => Some(format!("i{v}")),
+                        KeyKind::External => Some(format!("x{v}")),
+                        KeyKind::Email => Some(format!("e{}", v.to_lowercase())),
+                        KeyKind::Phone => normalize_phone(v).ok().map(|n| format!("p{n}")),
+                    };
+                    if fiche.is_none() {
+                        fiche = probe.and_then(|p| index.get(&p).copied());
+                    }
+                }
+                HistCol::Date => match parse_import_datetime(v, order) {
+                    Ok(Some((d, t))) => when = Some(at(d, t).and_utc()),
+                    Ok(None) => {}
+                    Err(_) => {
+                        err(header, v, ImportProblem::Invalid(Problem::InvalidDate));
+                        ok = false;
+                    }
+                },
+                HistCol::Amount => match parse_amount(v) {
+                    Ok(c) => amount = Some(c),
+                    Err(e) => {
+                        err(header, v, ImportProblem::Invalid(e.into()));
+                        ok = false;
+                    }
+                },
+                HistCol::Kind => match parse_history_kind(v) {
+                    Some(k) => kind = Some(k),
+                    None => {
+                        err(header, v, ImportProblem::UnknownKind);
+                        ok = false;
+                    }
+                },
+                HistCol::Status => match parse_entry_status(v) {
+                    Some(s) => status = Some(s),
+                    None => {
+                        err(header, v, ImportProblem::UnknownValue);
+                        ok = false;
+                    }
+                },
+                HistCol::Label => label = v.to_string(),
+                HistCol::Text => text = v.to_string(),
+                HistCol::Currency => currency = v.to_ascii_uppercase(),
+                HistCol::Ignore => {}
+            }
+        }
+        if when.is_none() {
+            err("", "", ImportProblem::DateRequired);
+            ok = false;
+        }
+        let Some(fi) = fiche else {
+            err("", "", ImportProblem::NoMatchingFiche);
+            plan.rejected += 1;
+            continue;
+        };
+        let (Some(date), true) = (when, ok) else {
+            plan.rejected += 1;
+            continue;
+        };
+        let kind = kind.unwrap_or(if amount.is_some() {
+            HistoryKind::Purchase
+        } else {
+            HistoryKind::Note
+        });
+        let status = status.or(match kind {
+            HistoryKind::Quote => Some(EntryStatus::Pending),
+            HistoryKind::Complaint => Some(EntryStatus::Open),
+            _ => None,
+        });
+        let entry = HistoryEntry {
+            id: new_id(),
+            fiche_id: fiches[fi].id.clone(),
+            date,
+            kind,
+            label,
+            amount_cents: amount,
+            currency,
+            status,
+            text,
+        };
+        let problems = validate_entry(&entry);
+        if problems.is_empty() {
+            plan.entries.push(entry);
+        } else {
+            for p in problems {
+                err(&p.field, "", ImportProblem::Invalid(p.problem));
+            }
+            plan.rejected += 1;
+        }
+    }
+    Ok(plan)
+}
