@@ -91,6 +91,13 @@ fn naive(history: &[HistoryEntry]) -> Summary {
         last_purchase: purchases.iter().map(|e| e.date).max(),
         last_contact: contacts.iter().map(|e| e.date).max(),
         contacts: contacts.len() as u32,
+        recent_purchases: {
+            let mut days: Vec<NaiveDate> = purchases.iter().map(|e| e.date.date_naive()).collect();
+            days.sort();
+            days.reverse();
+            days.truncate(Summary::RECENT_PURCHASES);
+            days
+        },
     }
 }
 

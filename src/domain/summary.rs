@@ -1,6 +1,6 @@
 //! What a fiche's history adds up to. Always derived from the entries, never edited by hand.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::history::{HistoryEntry, HistoryKind};
@@ -17,9 +17,22 @@ pub struct Summary {
     pub last_contact: Option<DateTime<Utc>>,
     /// Number of exchanges with the client.
     pub contacts: u32,
+    /// Days of the latest purchases (UTC), most recent first, at most [`Summary::RECENT_PURCHASES`].
+    /// Enough to answer "at least k purchases in the last n days" for any k up to that cap
+    /// (the k-th date is within the window) without keeping the history in memory.
+    ///
+    /// Summaries stored before this field existed read it as empty: storage recomputes a summary
+    /// only when that fiche's history is written, so an old file needs the summaries recomputed
+    /// once (a migration) before the "purchases in a window" rules see its past purchases.
+    #[serde(default)]
+    pub recent_purchases: Vec<NaiveDate>,
 }
 
 impl Summary {
+    /// How many purchase dates [`Summary::recent_purchases`] keeps: one a month over a year, the
+    /// most a loyalty rule ("k purchases in 12 months") can sensibly ask for.
+    pub const RECENT_PURCHASES: usize = 12;
+
     pub fn from_history<'a>(entries: impl IntoIterator<Item = &'a HistoryEntry>) -> Summary {
         let mut s = Summary::default();
         for e in entries {
@@ -28,13 +41,21 @@ impl Summary {
                 s.orders += 1;
                 s.first_purchase = Some(s.first_purchase.map_or(e.date, |d| d.min(e.date)));
                 s.last_purchase = Some(s.last_purchase.map_or(e.date, |d| d.max(e.date)));
+                s.recent_purchases.push(e.date.date_naive());
             }
             if e.kind.is_contact() {
                 s.contacts += 1;
                 s.last_contact = Some(s.last_contact.map_or(e.date, |d| d.max(e.date)));
             }
         }
+        s.recent_purchases.sort_unstable_by(|a, b| b.cmp(a));
+        s.recent_purchases.truncate(Self::RECENT_PURCHASES);
         s
+    }
+
+    /// Number of purchases on or after `since`, counting at most [`Summary::RECENT_PURCHASES`].
+    pub fn purchases_since(&self, since: NaiveDate) -> usize {
+        self.recent_purchases.partition_point(|&d| d >= since)
     }
 
     /// Total spent ÷ number of purchases, rounded to the nearest cent; `None` before any purchase.
