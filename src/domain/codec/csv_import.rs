@@ -280,11 +280,15 @@ impl RowBuilder {
                     ),
                 },
             },
-            Target::Email { slot, label } => add_values(&mut self.emails, *slot, value, label),
+            Target::Email { slot, label } => {
+                add_values(&mut self.emails, *slot, value, label, column)
+            }
             Target::EmailLabel { slot } => {
                 self.emails.entry(*slot).or_default().1 = clean_label(value)
             }
-            Target::Phone { slot, label } => add_values(&mut self.phones, *slot, value, label),
+            Target::Phone { slot, label } => {
+                add_values(&mut self.phones, *slot, value, label, column)
+            }
             Target::PhoneLabel { slot } => {
                 self.phones.entry(*slot).or_default().1 = clean_label(value)
             }
@@ -391,9 +395,9 @@ impl RowBuilder {
         }
         let emails = std::mem::take(&mut self.emails);
         for (values, label) in emails.into_values() {
-            for v in values {
+            for (v, column) in values {
                 if !is_valid_email(&v) {
-                    self.reject("e-mail", &v, ImportProblem::Invalid(Problem::InvalidEmail));
+                    self.reject(&column, &v, ImportProblem::Invalid(Problem::InvalidEmail));
                 } else if !self
                     .fiche
                     .emails
@@ -409,9 +413,9 @@ impl RowBuilder {
         }
         let phones = std::mem::take(&mut self.phones);
         for (values, label) in phones.into_values() {
-            for v in values {
+            for (v, column) in values {
                 match normalize_phone(&v) {
-                    Err(e) => self.reject("phone", &v, ImportProblem::Invalid(e.into())),
+                    Err(e) => self.reject(&column, &v, ImportProblem::Invalid(e.into())),
                     Ok(n) => {
                         let dup =
                             self.fiche.phones.iter().any(|p| {
@@ -526,12 +530,15 @@ fn first_number(value: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-/// Phones or e-mails of one slot: values (several with Google's " ::: ") and their label.
-type Slots = BTreeMap<u8, (Vec<String>, String)>;
+/// Phones or e-mails of one slot: (value, column) pairs (several with Google's " ::: ") and
+/// their label.
+type Slots = BTreeMap<u8, (Vec<(String, String)>, String)>;
 
-fn add_values(slots: &mut Slots, slot: u8, value: &str, label: &str) {
+fn add_values(slots: &mut Slots, slot: u8, value: &str, label: &str, column: &str) {
     let entry = slots.entry(slot).or_default();
-    entry.0.extend(split_multi(value));
+    entry
+        .0
+        .extend(split_multi(value).map(|v| (v, column.to_string())));
     if entry.1.is_empty() {
         entry.1 = label.to_string();
     }

@@ -249,11 +249,15 @@ fn guess(header: &str, k: &str, layout: Layout, defs: &[CustomFieldDef]) -> Targ
 fn layout_target(layout: Layout, k: &str) -> Option<Target> {
     let t = match (layout, k) {
         (Layout::Outlook, "title") => Target::Civility,
-        (Layout::Outlook, "suffix" | "emaildisplayname" | "email2displayname" | "emailtype") => {
-            Target::Ignore
-        }
+        (
+            Layout::Outlook,
+            "suffix" | "emaildisplayname" | "email2displayname" | "email3displayname" | "emailtype"
+            | "email2type" | "email3type",
+        ) => Target::Ignore,
         (Layout::Dolibarr, "nom" | "name") => Target::Company,
         (Layout::Dolibarr, "nomalternatif") => Target::NoteLine,
+        // Dolibarr's "Statut" is open / closed, not prospect / client.
+        (Layout::Dolibarr, "statut" | "status") => Target::Ignore,
         (Layout::Dolibarr, "client") => Target::Status,
         (Layout::Dolibarr, "id" | "idtiers") => ext("dolibarr"),
         (Layout::Dolibarr, "codeclient") => ext("dolibarr_code"),
@@ -378,7 +382,9 @@ fn synonym(k: &str, layout: Layout) -> Option<Target> {
         | "preferredchannel" => T::PreferredChannel,
         "commercial" | "commercialencharge" | "owner" | "contactowner" | "responsable"
         | "suivipar" | "vendeur" | "salesrep" | "accountowner" => T::Owner,
-        "source" | "origine" | "provenance" | "leadsource" | "originalsource" => T::Source,
+        "source" | "origine" | "provenance" | "leadsource" | "originalsource" | "referredby" => {
+            T::Source
+        }
         "tags" | "etiquettes" | "etiquette" | "labels" | "groupmembership" | "categories"
         | "category" | "categorie" | "groupes" | "groupe" => T::Tags {
             split: ListSplit::Auto,
@@ -394,7 +400,10 @@ fn synonym(k: &str, layout: Layout) -> Option<Target> {
             split: ListSplit::Lines,
         },
         "notes" | "note" | "commentaire" | "commentaires" | "remarques" | "remarque"
-        | "observations" | "comments" | "comment" | "memo" | "description" => T::Notes,
+        | "observations" | "comments" | "comment" | "memo" | "description" | "notepublique" => {
+            T::Notes
+        }
+        "noteprivee" => T::NoteLine,
         "identifiantsexternesunparligne" | "externalidsoneperline" => T::ExternalIds,
         "recordid" => ext("hubspot"),
         "id" | "ref" | "reference" | "refclient" | "numeroclient" | "numclient" | "customerid"

@@ -50,8 +50,9 @@
 pub mod csv_import;
 pub mod csv_read;
 pub mod csv_write;
-
+pub mod json_backup;
 pub mod mapping;
 pub mod plan;
 pub mod text;
 pub mod values;
+pub mod vcard;
