@@ -15,7 +15,7 @@ use super::super::validate::{
     FieldError, Problem,
 };
 use super::csv_read::{read_table, ReadError, Table};
-use super::mapping::{key, AddressPart, ListSplit, Mapping, Target};
+use super::mapping::{key, AddressPart, Layout, ListSplit, Mapping, Target};
 use super::plan::{plan_candidates, Candidate, FichePlan, ImportOptions, ImportProblem, RowError};
 use super::text::Encoding;
 use super::values::{
@@ -122,6 +122,7 @@ pub fn candidates(
         .iter()
         .map(|row| {
             let mut b = RowBuilder::new(row.line);
+            b.google = mapping.layout == Layout::Google;
             for ((cell, target), header) in
                 row.fields.iter().zip(&mapping.targets).zip(&table.headers)
             {
@@ -150,6 +151,8 @@ pub(crate) struct RowBuilder {
     /// (field path of validate_fiche, column, value) for values not checked here.
     origins: Vec<(String, String, String)>,
     kind_given: bool,
+    /// Google's markers: "* " before the primary value's label, "* myContacts" in the labels.
+    pub(crate) google: bool,
 }
 
 impl RowBuilder {
@@ -169,6 +172,7 @@ impl RowBuilder {
             errors: Vec::new(),
             origins: Vec::new(),
             kind_given: false,
+            google: false,
         }
     }
 
@@ -284,13 +288,13 @@ impl RowBuilder {
                 add_values(&mut self.emails, *slot, value, label, column)
             }
             Target::EmailLabel { slot } => {
-                self.emails.entry(*slot).or_default().1 = clean_label(value)
+                self.emails.entry(*slot).or_default().1 = clean_label(value, self.google)
             }
             Target::Phone { slot, label } => {
                 add_values(&mut self.phones, *slot, value, label, column)
             }
             Target::PhoneLabel { slot } => {
-                self.phones.entry(*slot).or_default().1 = clean_label(value)
+                self.phones.entry(*slot).or_default().1 = clean_label(value, self.google)
             }
             Target::Address { slot, part, label } => {
                 let a = self.addresses.entry(*slot).or_default();
@@ -316,10 +320,10 @@ impl RowBuilder {
                 self.origin_address(*slot, column, value, *part);
             }
             Target::AddressLabel { slot } => {
-                self.addresses.entry(*slot).or_default().label = clean_label(value)
+                self.addresses.entry(*slot).or_default().label = clean_label(value, self.google)
             }
-            Target::Tags { split } => push_list(&mut f.tags, value, *split),
-            Target::Interests { split } => push_list(&mut f.interests, value, *split),
+            Target::Tags { split } => push_list(&mut f.tags, value, *split, self.google),
+            Target::Interests { split } => push_list(&mut f.interests, value, *split, self.google),
             Target::ExternalId { system } => {
                 f.external_ids.insert(system.clone(), value.to_string());
             }
@@ -554,11 +558,15 @@ fn split_multi(value: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Google marks the primary value's label with "* ".
-fn clean_label(value: &str) -> String {
-    value.trim_start_matches("* ").trim().to_string()
+fn clean_label(value: &str, google: bool) -> String {
+    let value = value.trim();
+    match value.strip_prefix("* ") {
+        Some(rest) if google => rest.trim().to_string(),
+        _ => value.to_string(),
+    }
 }
 
-fn push_list(list: &mut Vec<String>, value: &str, split: ListSplit) {
+fn push_list(list: &mut Vec<String>, value: &str, split: ListSplit, google: bool) {
     let items: Vec<&str> = match split {
         ListSplit::Lines => value.lines().collect(),
         ListSplit::Auto if value.contains(":::") => value.split(":::").collect(),
@@ -568,10 +576,14 @@ fn push_list(list: &mut Vec<String>, value: &str, split: ListSplit) {
     for item in items {
         let item = item.trim();
         // Google's system group every contact is in.
-        if item.is_empty() || item.eq_ignore_ascii_case("* myContacts") {
+        if item.is_empty() || (google && item.eq_ignore_ascii_case("* myContacts")) {
             continue;
         }
-        let item = item.strip_prefix("* ").unwrap_or(item).to_string();
+        let item = match item.strip_prefix("* ") {
+            Some(rest) if google => rest,
+            _ => item,
+        }
+        .to_string();
         if !list.iter().any(|x| x.to_lowercase() == item.to_lowercase()) {
             list.push(item);
         }
@@ -606,10 +618,15 @@ fn parse_custom(
             Err(DateProblem::NoYear) => Err(ImportProblem::NoYear),
             Err(DateProblem::Invalid) => Err(ImportProblem::Invalid(Problem::InvalidDate)),
         },
-        CustomKind::MultiChoice if !value.contains('\n') => {
+        // One option per line (Carnet), else the separators other tools use, unless the whole
+        // cell is one option that contains a comma.
+        CustomKind::MultiChoice => parse_custom_input(def, value).or_else(|p| {
+            if value.contains('\n') {
+                return Err(ImportProblem::Invalid(p));
+            }
             let lines = value.replace(":::", "\n").replace([';', ','], "\n");
             parse_custom_input(def, &lines).map_err(ImportProblem::Invalid)
-        }
+        }),
         CustomKind::YesNo => parse_custom_input(def, value).map_err(|p| match p {
             Problem::InvalidYesNo => ImportProblem::UnknownValue,
             p => ImportProblem::Invalid(p),
