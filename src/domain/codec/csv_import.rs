@@ -235,8 +235,8 @@ impl RowBuilder {
                 None => self.reject(column, value, unknown),
             },
             Target::Sex => match parse_sex(value) {
-                Ok(s) => f.sex = s,
-                Err(()) => self.reject(column, value, unknown),
+                Some(s) => f.sex = s,
+                None => self.reject(column, value, unknown),
             },
             Target::PreferredChannel => match parse_channel(value) {
                 Some(c) => f.preferred_channel = Some(c),

@@ -134,14 +134,15 @@ pub fn parse_civility(raw: &str) -> Option<Civility> {
     }
 }
 
-/// `Ok(None)`: a value meaning "unknown" (Outlook's "Unspecified").
-pub fn parse_sex(raw: &str) -> Result<Option<Sex>, ()> {
+/// `None` for an unknown word; `Some(None)` for a word meaning "not said" (Outlook's
+/// "Unspecified").
+pub fn parse_sex(raw: &str) -> Option<Option<Sex>> {
     match fold(raw).trim() {
-        "f" | "femme" | "female" | "feminin" | "woman" => Ok(Some(Sex::Female)),
-        "h" | "m" | "homme" | "male" | "masculin" | "man" => Ok(Some(Sex::Male)),
-        "autre" | "other" | "x" | "nonbinaire" | "nonbinary" => Ok(Some(Sex::Other)),
-        "unspecified" | "nonprecise" | "inconnu" | "unknown" => Ok(None),
-        _ => Err(()),
+        "f" | "femme" | "female" | "feminin" | "woman" => Some(Some(Sex::Female)),
+        "h" | "m" | "homme" | "male" | "masculin" | "man" => Some(Some(Sex::Male)),
+        "autre" | "other" | "x" | "nonbinaire" | "nonbinary" => Some(Some(Sex::Other)),
+        "unspecified" | "nonprecise" | "inconnu" | "unknown" => Some(None),
+        _ => None,
     }
 }
 
