@@ -203,6 +203,7 @@ fn full_fiche() -> Fiche {
             phone: Some(consent(true, date(2022, 5, 6))),
             post: Some(consent(false, date(2023, 7, 8))),
         },
+        external_ids: BTreeMap::from([("hubspot".to_string(), "51".to_string())]),
         created_at: Utc.with_ymd_and_hms(2019, 9, 14, 8, 30, 15).unwrap()
             + chrono::Duration::milliseconds(123),
         updated_at: Utc.with_ymd_and_hms(2025, 1, 31, 23, 59, 59).unwrap(),
