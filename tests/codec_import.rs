@@ -135,7 +135,7 @@ fn french_excel_windows_1252_file_with_a_problem_row() {
 
     let report = report_csv(p.errors(), &|e| format!("{:?}", e.problem));
     assert!(report.starts_with("\u{feff}line,column,value,problem,message\r\n"));
-    assert!(report.contains("4,E-mail,zoe.garcon@exemple,invalid:InvalidEmail,"));
+    assert!(report.contains("4,E-mail,zoe.garcon@exemple,invalid_email,"));
     assert_eq!(report.lines().count(), 1 + p.errors().len());
 }
 
@@ -333,6 +333,13 @@ fn duplicates_against_the_file_follow_the_users_choice() {
         p.fiches.rows
     );
     let a = p.fiches.to_update.iter().find(|f| f.id == "a").unwrap();
+    let undo: Vec<&str> = p.fiches.replaced.iter().map(|f| f.id.as_str()).collect();
+    let updated: Vec<&str> = p.fiches.to_update.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(undo, updated);
+    assert_eq!(
+        p.fiches.replaced[0], existing[0],
+        "the stored version, for an undo"
+    );
     assert_eq!(a.version, 3, "the save path bumps the version");
     assert_eq!(a.emails.len(), 1, "same e-mail, other case: not added");
     assert_eq!(a.first_name, "Hélène", "empty field filled");

@@ -148,6 +148,16 @@ pub fn summary_columns() -> [Column; 7] {
 pub fn header(col: &Column, defs: &[CustomFieldDef], variant: Variant) -> String {
     let fr = variant == Variant::FrenchExcel;
     let pick = |f: &str, e: &str| if fr { f.to_string() } else { e.to_string() };
+    // "E-mail 2 - Value", as Google numbers them, so the import maps them back.
+    let slot = |i: &u8, (pf, pe): (&str, &str), (sf, se): (&str, &str)| {
+        pick(
+            &format!("{pf} {} - {sf}", i + 1),
+            &format!("{pe} {} - {se}", i + 1),
+        )
+    };
+    const LABEL: (&str, &str) = ("Libellé", "Label");
+    const VALUE: (&str, &str) = ("Valeur", "Value");
+    const ADDRESS: (&str, &str) = ("Adresse", "Address");
     match col {
         Column::CarnetId => "Carnet ID".into(),
         Column::Kind => pick("Type de fiche", "Kind"),
@@ -162,39 +172,22 @@ pub fn header(col: &Column, defs: &[CustomFieldDef], variant: Variant) -> String
         Column::Sector => pick("Secteur d'activité", "Sector"),
         Column::Revenue => pick("Chiffre d'affaires", "Revenue"),
         Column::Headcount => pick("Effectif", "Headcount"),
-        Column::EmailLabel(i) => pick(
-            &format!("E-mail {} - Libellé", i + 1),
-            &format!("E-mail {} - Label", i + 1),
-        ),
-        Column::Email(i) => pick(
-            &format!("E-mail {} - Valeur", i + 1),
-            &format!("E-mail {} - Value", i + 1),
-        ),
-        Column::PhoneLabel(i) => pick(
-            &format!("Téléphone {} - Libellé", i + 1),
-            &format!("Phone {} - Label", i + 1),
-        ),
-        Column::Phone(i) => pick(
-            &format!("Téléphone {} - Valeur", i + 1),
-            &format!("Phone {} - Value", i + 1),
-        ),
-        Column::AddressLabel(i) => pick(
-            &format!("Adresse {} - Libellé", i + 1),
-            &format!("Address {} - Label", i + 1),
-        ),
-        Column::Address(i, part) => {
-            let (f, e) = match part {
+        Column::EmailLabel(i) => slot(i, ("E-mail", "E-mail"), LABEL),
+        Column::Email(i) => slot(i, ("E-mail", "E-mail"), VALUE),
+        Column::PhoneLabel(i) => slot(i, ("Téléphone", "Phone"), LABEL),
+        Column::Phone(i) => slot(i, ("Téléphone", "Phone"), VALUE),
+        Column::AddressLabel(i) => slot(i, ADDRESS, LABEL),
+        Column::Address(i, part) => slot(
+            i,
+            ADDRESS,
+            match part {
                 AddressPart::Street | AddressPart::Street2 => ("Rue", "Street"),
                 AddressPart::PostalCode => ("Code postal", "Postal Code"),
                 AddressPart::City => ("Ville", "City"),
                 AddressPart::Region => ("Région", "Region"),
                 AddressPart::Country => ("Pays", "Country"),
-            };
-            pick(
-                &format!("Adresse {} - {f}", i + 1),
-                &format!("Address {} - {e}", i + 1),
-            )
-        }
+            },
+        ),
         Column::Website => pick("Site web", "Website"),
         Column::Owner => pick("Commercial en charge", "Owner"),
         Column::Source => "Source".into(),

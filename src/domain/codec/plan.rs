@@ -44,12 +44,18 @@ pub enum ImportProblem {
 }
 
 impl ImportProblem {
-    /// A stable code for files and tests ("invalid_email", "no_year"…).
+    /// A stable code for files and tests ("invalid_email", "no_year", "ragged:3/5"…).
     pub fn code(self) -> String {
         match self {
+            // "InvalidEmail" -> "invalid_email", "NameRequired" -> "name_required".
             ImportProblem::Invalid(p) => {
-                let mut out = String::from("invalid:");
-                out.push_str(&format!("{p:?}"));
+                let mut out = String::new();
+                for c in format!("{p:?}").chars() {
+                    if c.is_ascii_uppercase() && !out.is_empty() {
+                        out.push('_');
+                    }
+                    out.push(c.to_ascii_lowercase());
+                }
                 out
             }
             ImportProblem::UnknownValue => "unknown_value".into(),
@@ -130,13 +136,17 @@ pub struct RowOutcome {
 
 /// The result of planning: nothing is written yet. `to_create` are new fiches (version 0);
 /// `to_update` are existing fiches with the imported data merged in, still at their stored
-/// `version` and `updated_at` (the save path bumps them, as for any edit).
+/// `version` and `updated_at` (the save path bumps them, as for any edit); `replaced` keeps
+/// their stored versions for an undo.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FichePlan {
     pub rows: Vec<RowOutcome>,
     pub errors: Vec<RowError>,
     pub to_create: Vec<Fiche>,
     pub to_update: Vec<Fiche>,
+    /// The stored fiches `to_update` replaces, in the same order: what "undo last import"
+    /// writes back (and `to_create`'s ids are what it deletes).
+    pub replaced: Vec<Fiche>,
 }
 
 impl FichePlan {
@@ -282,6 +292,7 @@ pub fn plan_candidates(
                         index.insert(k, Slot::Updated(at));
                     }
                     plan.to_update.push(merged);
+                    plan.replaced.push(existing[i].clone());
                     Outcome::Update { id }
                 } else {
                     Outcome::Unchanged {
