@@ -215,3 +215,94 @@ fn export_escapes_folds_and_reads_back() {
     assert_eq!(g.birth_date, f.birth_date);
     assert_eq!(g.civility, f.civility);
 }
+
+mod vcard_property {
+    use proptest::prelude::*;
+
+    use super::import;
+    use crate::codec_support::{build, defs, parts};
+    use carnet::domain::codec::vcard::export_vcards;
+    use carnet::domain::fiche::{Fiche, FicheKind, Labelled};
+
+    /// The label vCard keeps: Carnet's usual ones, by their TYPE; others are not carried.
+    fn carried(label: &str) -> String {
+        match label {
+            "mobile" | "bureau" | "domicile" | "fax" => label.to_string(),
+            _ => String::new(),
+        }
+    }
+
+    fn labels(list: &[Labelled]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|l| (carried(&l.label), l.value.clone()))
+            .collect()
+    }
+
+    /// What a vCard carries: names, civility, sex, company, job title, phones, e-mails,
+    /// addresses, website, birthday, tags and notes. A lone CR has no vCard form and comes back
+    /// as a line break.
+    fn vcard_fields(f: &Fiche) -> impl PartialEq + std::fmt::Debug {
+        let cr = |s: &str| s.replace("\r\n", "\n").replace('\r', "\n");
+        let addresses: Vec<_> = f
+            .addresses
+            .iter()
+            .map(|a| {
+                (
+                    carried(&a.label),
+                    cr(&a.street),
+                    a.postal_code.clone(),
+                    cr(&a.city),
+                    cr(&a.region),
+                    a.country.clone(),
+                )
+            })
+            .collect();
+        (
+            (
+                cr(&f.first_name),
+                cr(&f.last_name),
+                f.civility,
+                f.sex,
+                cr(&f.company),
+                cr(&f.job_title),
+                f.kind == FicheKind::Company,
+            ),
+            labels(&f.phones),
+            labels(&f.emails),
+            addresses,
+            (
+                f.website.clone(),
+                f.birth_date,
+                f.tags.clone(),
+                cr(&f.notes),
+            ),
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn vcard_export_imports_back_what_vcard_carries(ps in prop::collection::vec(parts(), 1..5)) {
+            let defs = defs();
+            let fiches: Vec<Fiche> = ps.iter().enumerate().map(|(i, p)| {
+                let mut f = build(i, p, &defs);
+                // Known labels half of the time, so TYPE is exercised.
+                for (k, l) in f.phones.iter_mut().enumerate() {
+                    if k % 2 == 0 { l.label = "mobile".into(); }
+                }
+                f
+            }).collect();
+            let text = export_vcards(&fiches);
+            for line in text.split("\r\n") {
+                prop_assert!(line.len() <= 75);
+            }
+            let plan = import(text.as_bytes(), &[]);
+            prop_assert!(plan.errors.is_empty(), "{:#?}", plan.errors);
+            prop_assert_eq!(plan.to_create.len(), fiches.len());
+            for (a, b) in fiches.iter().zip(&plan.to_create) {
+                prop_assert_eq!(vcard_fields(a), vcard_fields(b));
+            }
+        }
+    }
+}
