@@ -176,6 +176,15 @@ fn spreadsheet_habits_are_tolerated_and_reported() {
 }
 
 #[test]
+fn excel_sep_line_names_the_delimiter() {
+    let t = read_table(b"sep=;\r\nNom;Ville\r\nDupont, Jean;Paris\r\n").unwrap();
+    assert_eq!(t.delimiter, b';');
+    assert_eq!(t.headers, ["Nom", "Ville"]);
+    assert_eq!(t.rows[0].line, 3);
+    assert_eq!(t.rows[0].fields, ["Dupont, Jean", "Paris"]);
+}
+
+#[test]
 fn a_file_of_blank_lines_has_no_header() {
     assert_eq!(read_table(b",,,\n,,\n"), Err(ReadError::NoHeader));
 }

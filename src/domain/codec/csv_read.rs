@@ -53,8 +53,28 @@ pub enum ReadError {
 /// Decodes and reads a CSV file, detecting encoding and delimiter.
 pub fn read_table(bytes: &[u8]) -> Result<Table, ReadError> {
     let decoded = decode(bytes)?;
+    // Excel's "sep=;" first line names the delimiter; the header comes after it.
+    if let Some((delimiter, rest)) = sep_line(&decoded.text) {
+        let mut table = read_text(rest, delimiter, decoded.encoding)?;
+        for r in table.rows.iter_mut() {
+            r.line += 1;
+        }
+        for r in table.ragged.iter_mut() {
+            r.line += 1;
+        }
+        return Ok(table);
+    }
     let delimiter = detect_delimiter(&decoded.text);
     read_text(&decoded.text, delimiter, decoded.encoding)
+}
+
+fn sep_line(text: &str) -> Option<(u8, &str)> {
+    let (first, rest) = text.split_once('\n')?;
+    let first = first.strip_suffix('\r').unwrap_or(first);
+    match first.as_bytes() {
+        [s, e, p, b'=', d] if [s, e, p].map(u8::to_ascii_lowercase) == *b"sep" => Some((*d, rest)),
+        _ => None,
+    }
 }
 
 /// Reads decoded text with a known delimiter. The first non-blank record is the header;
