@@ -7,6 +7,8 @@
 //! "Téléphone 1", "Address 1 - City", "Business Street 2"), a custom field of the same folded
 //! name. Anything else is ignored, and the plan says how many values each ignored column held.
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 
 use super::super::custom_field::CustomFieldDef;
@@ -488,35 +490,41 @@ fn numbered(k: &str) -> Option<Target> {
 /// Gives unnumbered phone and e-mail columns the first free slots, in column order, and sends
 /// a second column of a single-valued field to the notes rather than overwrite the first.
 fn assign_slots(targets: &mut [Target]) {
-    let mut used_email: Vec<u8> = Vec::new();
-    let mut used_phone: Vec<u8> = Vec::new();
+    // Slots in use, as bit sets over 0..=254 (255 is `NEXT`).
+    let mut used_email = [false; 256];
+    let mut used_phone = [false; 256];
     for t in targets.iter() {
         match t {
-            Target::Email { slot, .. } if *slot != NEXT => used_email.push(*slot),
-            Target::Phone { slot, .. } if *slot != NEXT => used_phone.push(*slot),
+            Target::Email { slot, .. } => used_email[usize::from(*slot)] = true,
+            Target::Phone { slot, .. } => used_phone[usize::from(*slot)] = true,
             _ => {}
         }
     }
-    let free = |used: &mut Vec<u8>| {
-        let s = (0..NEXT).find(|s| !used.contains(s)).unwrap_or(0);
-        used.push(s);
-        s
+    let free = |used: &mut [bool; 256]| {
+        let s = (0..NEXT).find(|&s| !used[usize::from(s)])?;
+        used[usize::from(s)] = true;
+        Some(s)
     };
-    let mut seen: Vec<Target> = Vec::new();
+    // A set: a file may have a header of thousands of columns.
+    let mut seen: HashSet<Target> = HashSet::new();
     for t in targets.iter_mut() {
         match t {
-            Target::Email { slot, .. } if *slot == NEXT => *slot = free(&mut used_email),
-            Target::Phone { slot, .. } if *slot == NEXT => *slot = free(&mut used_phone),
+            Target::Email { slot, .. } if *slot == NEXT => match free(&mut used_email) {
+                Some(s) => *slot = s,
+                None => *t = Target::NoteLine,
+            },
+            Target::Phone { slot, .. } if *slot == NEXT => match free(&mut used_phone) {
+                Some(s) => *slot = s,
+                None => *t = Target::NoteLine,
+            },
             Target::Ignore | Target::NoteLine | Target::Notes => {}
             Target::Address {
                 part: AddressPart::Street2,
                 ..
             } => {}
             _ => {
-                if seen.contains(t) {
+                if !seen.insert(t.clone()) {
                     *t = Target::NoteLine;
-                } else {
-                    seen.push(t.clone());
                 }
             }
         }
