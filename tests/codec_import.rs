@@ -590,3 +590,77 @@ fn mapping_recognises_french_and_english_synonyms() {
         }
     ));
 }
+
+#[test]
+fn targets_are_saved_as_short_codes_and_read_back() {
+    use carnet::domain::codec::mapping::{AddressPart, ListSplit};
+    let mut all = vec![
+        Target::Ignore,
+        Target::CarnetId,
+        Target::Kind,
+        Target::Status,
+        Target::Civility,
+        Target::FirstName,
+        Target::MiddleName,
+        Target::LastName,
+        Target::FullName,
+        Target::Sex,
+        Target::BirthDate,
+        Target::Company,
+        Target::JobTitle,
+        Target::Sector,
+        Target::Revenue,
+        Target::Headcount,
+        Target::Website,
+        Target::Owner,
+        Target::Source,
+        Target::FirstContact,
+        Target::PreferredChannel,
+        Target::Notes,
+        Target::NoteLine,
+        Target::ExternalIds,
+        Target::Email {
+            slot: 3,
+            label: "a:b".into(),
+        },
+        Target::EmailLabel { slot: 0 },
+        Target::Phone {
+            slot: 254,
+            label: String::new(),
+        },
+        Target::PhoneLabel { slot: 1 },
+        Target::AddressLabel { slot: 2 },
+        Target::ExternalId {
+            system: "x:y".into(),
+        },
+        Target::Custom { id: "f:1".into() },
+    ];
+    for split in [ListSplit::Auto, ListSplit::Lines] {
+        all.push(Target::Tags { split });
+        all.push(Target::Interests { split });
+    }
+    for part in [
+        AddressPart::Street,
+        AddressPart::Street2,
+        AddressPart::PostalCode,
+        AddressPart::City,
+        AddressPart::Region,
+        AddressPart::Country,
+    ] {
+        all.push(Target::Address {
+            slot: 1,
+            part,
+            label: "domicile: ici".into(),
+        });
+    }
+    for t in &all {
+        let json = serde_json::to_string(t).unwrap();
+        assert_eq!(&serde_json::from_str::<Target>(&json).unwrap(), t, "{json}");
+    }
+    assert_eq!(
+        serde_json::to_string(&Target::FirstName).unwrap(),
+        "\"first_name\""
+    );
+    assert!(serde_json::from_str::<Target>("\"nonsense\"").is_err());
+    assert!(serde_json::from_str::<Target>("\"email:x:\"").is_err());
+}

@@ -40,7 +40,8 @@ impl Variant {
 
 /// A column of an export. Slots number phones, e-mails and addresses from 0.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "col", content = "arg", rename_all = "snake_case")]
+// Externally tagged (serde's default): internally tagged enums cost several KB of wasm each.
+#[serde(rename_all = "snake_case")]
 pub enum Column {
     CarnetId,
     Kind,

@@ -13,7 +13,6 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
-use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -125,31 +124,28 @@ pub fn parse_backup(bytes: &[u8]) -> Result<Backup, BackupError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // The envelope first, so a newer version or another JSON file gets its own message
     // rather than a shape error deep inside.
+    // `Value` rather than an untagged enum: its code is already there for `settings`, and an
+    // untagged enum would add its own buffering code.
     #[derive(Deserialize)]
     struct Envelope {
-        format: Option<IgnoredOr<String>>,
-        version: Option<IgnoredOr<u32>>,
-    }
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum IgnoredOr<T> {
-        Value(T),
-        Other(IgnoredAny),
+        format: Option<serde_json::Value>,
+        version: Option<serde_json::Value>,
     }
     let env: Envelope = match serde_json::from_slice(bytes) {
         Ok(e) => e,
         Err(e) if e.is_data() => return Err(BackupError::NotABackup),
         Err(e) => return Err(BackupError::NotJson(e.to_string())),
     };
-    match env.format {
-        Some(IgnoredOr::Value(f)) if f == FORMAT => {}
-        _ => return Err(BackupError::NotABackup),
+    if env.format.as_ref().and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(BackupError::NotABackup);
     }
-    match env.version {
-        Some(IgnoredOr::Value(v)) if v > VERSION => {
-            return Err(BackupError::NewerVersion { found: v })
+    match env.version.as_ref().and_then(|v| v.as_u64()) {
+        Some(v) if v > u64::from(VERSION) => {
+            return Err(BackupError::NewerVersion {
+                found: u32::try_from(v).unwrap_or(u32::MAX),
+            })
         }
-        Some(IgnoredOr::Value(v)) if v >= 1 => {}
+        Some(v) if v >= 1 => {}
         _ => return Err(BackupError::NotABackup),
     }
     let backup: Backup =
