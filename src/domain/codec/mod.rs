@@ -6,7 +6,7 @@
 //! 1. [`csv_read::read_table`] (or let [`csv_import::plan_import`] do it): bytes are decoded
 //!    ([`text::decode`]: UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252; empty,
 //!    binary and >50 MB files are refused with a [`text::TextError`]), the delimiter (`,` `;`
-//!    tab) is detected, and rows come with their physical line numbers.
+//!    tab, or Excel's `sep=` line) is detected, and rows come with their physical line numbers.
 //! 2. [`mapping::Mapping::auto`] guesses where each column goes from its header (French and
 //!    English synonyms; Google Contacts, Outlook, HubSpot, Dolibarr and Carnet's own layouts).
 //!    The UI may edit `targets` and save the mapping in `meta` ([`json_backup::Meta`]);
@@ -16,8 +16,9 @@
 //!    Carnet id, external id, e-mail or phone against the existing fiches (the user's
 //!    [`plan::OnMatch`]: update, create or skip) and inside the file (merged and reported).
 //!    The [`plan::FichePlan`] gives each row's [`plan::Outcome`], the counts, the
-//!    [`plan::RowError`]s (line, column, value, problem) and the fiches to create and to
-//!    update. Nothing panics on any input: problems are data.
+//!    [`plan::RowError`]s (line, column, value, problem), the fiches to create and to update,
+//!    and the stored versions the updates replace (`replaced`, for "undo last import"). Nothing
+//!    panics on any input: problems are data.
 //! 4. [`csv_import::report_csv`] turns the problems into a CSV to download.
 //!
 //! Values a field cannot take (an invalid e-mail, a date that does not parse, an unknown
