@@ -3,7 +3,7 @@
 //! Headers are chosen so that [`Mapping::auto`](super::mapping::Mapping::auto) maps them back
 //! to the same fields (numbered like Google's: "E-mail 1 - Value"), lists are written one item
 //! per line under a header that says so, and every cell goes through
-//! [`neutralise`](super::values::neutralise): re-importing a Carnet export gives back the same
+//! [`neutralise`]: re-importing a Carnet export gives back the same
 //! fiches for every field CSV carries.
 
 use chrono::NaiveDate;

@@ -17,7 +17,7 @@ use super::super::search::fold;
 /// Where a column's values go. Slots number the phones, e-mails and addresses of a row from 0;
 /// a label column applies its text to the value of the same slot.
 ///
-/// Saved as a short string ("first_name", "email:0:", "phone:1:mobile", "custom:<id>"; see
+/// Saved as a short string ("first_name", "email:0:", "phone:1:mobile", "custom:ID"; see
 /// [`Target::code`]): a derived deserializer for this enum costs 13 to 26 KB of wasm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(into = "String", try_from = "String")]
@@ -76,7 +76,7 @@ pub enum Target {
     },
     /// The text as it is.
     Notes,
-    /// A line "<header>: <value>" added to the notes: keeps a column that has no field.
+    /// A line `<header>: <value>` added to the notes: keeps a column that has no field.
     NoteLine,
     /// The id this person has in another system ("hubspot", "dolibarr"…), for re-imports.
     ExternalId {

@@ -22,7 +22,7 @@
 //! 4. [`csv_import::report_csv`] turns the problems into a CSV to download.
 //!
 //! Values a field cannot take (an invalid e-mail, a date that does not parse, an unknown
-//! civility) are reported and kept in the fiche's notes as "<column>: <value>", so an import
+//! civility) are reported and kept in the fiche's notes as `<column>: <value>`, so an import
 //! never drops text; only a row with no name at all is invalid. Phones are stored as written
 //! (as the form does) and compared normalised. Updates fill empty fields and add phones,
 //! e-mails, addresses, tags and notes; they never remove anything.

@@ -72,7 +72,7 @@ impl ImportProblem {
 }
 
 /// A problem found in a file. Values that could not be stored in their field are kept in the
-/// fiche's notes as "<column>: <value>" (`kept_in_notes`), so an import never loses text.
+/// fiche's notes as `<column>: <value>` (`kept_in_notes`), so an import never loses text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
     pub line: u64,
