@@ -44,10 +44,19 @@ impl Pending {
     }
 }
 
-/// The error of a request that fired `error`.
+/// The error of a request that fired `error`. A request that failed only because an earlier
+/// one (issued without being awaited) aborted the transaction reports `AbortError`; the
+/// transaction's error then names the real cause (a key already stored, a full disk).
 pub(crate) fn request_error(request: &IdbRequest, stage: Stage) -> StorageError {
     match request.error() {
-        Ok(Some(e)) => classify(&e.name(), &e.message(), stage),
+        Ok(Some(e)) => {
+            let cause = (e.name() == "AbortError")
+                .then(|| request.transaction().and_then(|tx| tx.error()))
+                .flatten()
+                .filter(|cause| cause.name() != "AbortError");
+            let e = cause.unwrap_or(e);
+            classify(&e.name(), &e.message(), stage)
+        }
         Ok(None) => StorageError::Other("request failed without an error".into()),
         Err(e) => from_js(&e, stage),
     }
