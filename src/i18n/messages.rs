@@ -143,6 +143,10 @@ pub fn storage_text(lang: Lang, e: &StorageError) -> String {
             "Cette fiche a été modifiée ailleurs (un autre onglet ?) : rechargez-la avant d'enregistrer. Rien n'a été écrasé.".into(),
             "This record was changed elsewhere (another tab?): reload it before saving. Nothing was overwritten.".into(),
         ),
+        StorageError::ChangedSinceImport { ids } => (
+            format!("L'import ne peut pas être annulé : {} fiche(s) ont été modifiées depuis. Rien n'a été changé.", ids.len()),
+            format!("The import cannot be undone: {} record(s) were changed since. Nothing was changed.", ids.len()),
+        ),
         StorageError::NotFound { .. } => (
             "Cette fiche n'existe plus (supprimée dans un autre onglet ?).".into(),
             "This record no longer exists (deleted in another tab?).".into(),

@@ -29,6 +29,16 @@ pub enum StorageError {
     /// or, for an insert, already there.
     #[error("fiche {id} was changed elsewhere (another tab?): reload it before saving again")]
     Conflict { id: String },
+    /// Undoing the last import would lose what was done since: these fiches (ids) were saved
+    /// again after the import, or a fiche it created received entries since. Nothing was
+    /// changed; the import can be kept ([`crate::storage::Db::forget_last_import`]) or those
+    /// fiches handled by hand.
+    #[error(
+        "the last import cannot be undone: {} fiche(s) were changed since ({})",
+        .ids.len(),
+        first_ids(.ids)
+    )]
+    ChangedSinceImport { ids: Vec<String> },
     /// The record the operation needs does not exist.
     #[error("record {id} does not exist")]
     NotFound { id: String },
@@ -37,6 +47,21 @@ pub enum StorageError {
     Corrupt(String),
     #[error("storage error: {0}")]
     Other(String),
+}
+
+/// The first few ids of a list, for a message that stays readable with 10,000 of them.
+fn first_ids(ids: &[String]) -> String {
+    const SHOWN: usize = 5;
+    let mut text = ids
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if ids.len() > SHOWN {
+        text.push_str(", …");
+    }
+    text
 }
 
 /// Where the failure happened: the same DOMException name means different things on opening.
@@ -102,6 +127,16 @@ mod tests {
                 StorageError::Other(format!("{name}: m"))
             );
         }
+    }
+
+    #[test]
+    fn a_refused_undo_names_the_first_fiches_only() {
+        let ids: Vec<String> = (1..=7).map(|i| format!("f{i}")).collect();
+        let e = StorageError::ChangedSinceImport { ids };
+        assert_eq!(
+            e.to_string(),
+            "the last import cannot be undone: 7 fiche(s) were changed since (f1, f2, f3, f4, f5, …)"
+        );
     }
 
     #[test]

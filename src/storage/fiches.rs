@@ -1,11 +1,8 @@
 //! Fiches, custom field definitions and settings: what is read at startup and written by forms.
 
-use std::collections::HashSet;
-
 use chrono::Utc;
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::JsValue;
-use web_sys::IdbRequest;
 use web_sys::IdbTransactionMode::{Readonly, Readwrite};
 
 use crate::domain::custom_field::CustomFieldDef;
@@ -13,14 +10,15 @@ use crate::domain::fiche::Fiche;
 use crate::domain::history::HistoryEntry;
 use crate::domain::summary::Summary;
 
+use super::bulk::{add_all, check_new, no_progress, Bulk};
 use super::connection::Db;
 use super::error::StorageError;
 use super::idb::{array, fire, index, key, pending};
 use super::records::{
-    base_summary, bumped, decode, from_js_opt, summaries_by_fiche, to_js, MetaOwned, MetaRef,
-    StoredFiche, StoredFicheRef,
+    base_summary, bumped, decode, from_js_opt, to_js, MetaOwned, MetaRef, StoredFiche,
+    StoredFicheRef,
 };
-use super::schema::{BY_FICHE, CUSTOM_FIELDS_KEY, FICHES, HISTORY, META, SCHEMA_KEY};
+use super::schema::{is_reserved, BY_FICHE, CUSTOM_FIELDS_KEY, FICHES, HISTORY, META};
 
 /// Everything the app keeps in memory, read at startup.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -41,21 +39,6 @@ pub struct CorruptRecord {
     pub store: &'static str,
     pub key: String,
     pub reason: String,
-}
-
-/// How many bulk requests are issued between two waits.
-const CHUNK: usize = 2_000;
-
-/// Issues one request of a bulk write and, every [`CHUNK`] requests, waits for it: the browser
-/// can paint and answer the user in between (100k records take seconds), and the transaction
-/// stays active because what is awaited is one of its own requests.
-async fn breathe(request: Result<IdbRequest, JsValue>, n: &mut usize) -> Result<(), StorageError> {
-    *n += 1;
-    if n.is_multiple_of(CHUNK) {
-        pending(request)?.result().await.map(drop)
-    } else {
-        fire(request)
-    }
 }
 
 impl Db {
@@ -176,7 +159,7 @@ impl Db {
     /// Inserts new fiches and their history in one transaction (demo data, imports, restoring a
     /// backup): records are stored as given (versions and dates kept), summaries are computed
     /// here. Requests are issued without awaiting each (one round trip per record would be
-    /// 20-50 times slower), only one per chunk, and the commit is awaited once.
+    /// 20-50 times slower), only one per chunk (see `bulk.rs`), and the commit is awaited once.
     ///
     /// Nothing is written if a fiche id is already stored or repeated
     /// ([`StorageError::Conflict`]) or an entry belongs to a fiche not in `fiches`
@@ -186,42 +169,18 @@ impl Db {
         fiches: &[Fiche],
         entries: &[HistoryEntry],
     ) -> Result<Vec<(Fiche, Summary)>, StorageError> {
-        let mut ids = HashSet::with_capacity(fiches.len());
-        for f in fiches {
-            if !ids.insert(f.id.as_str()) {
-                return Err(StorageError::Conflict { id: f.id.clone() });
-            }
-        }
-        if let Some(e) = entries.iter().find(|e| !ids.contains(e.fiche_id.as_str())) {
-            return Err(StorageError::NotFound {
-                id: e.fiche_id.clone(),
-            });
-        }
-        let mut summaries = summaries_by_fiche(entries);
-
+        let ids = check_new(fiches, entries)?;
         let tx = self.tx(&[FICHES, HISTORY], Readwrite)?;
         let result = async {
-            let fiche_store = tx.store(FICHES)?;
-            let history = tx.store(HISTORY)?;
             // `add` below refuses existing keys anyway; this names the fiche.
-            let existing = pending(fiche_store.get_all_keys())?.result().await?;
+            let existing = pending(tx.store(FICHES)?.get_all_keys())?.result().await?;
             for k in array(existing)?.iter() {
                 if let Some(id) = k.as_string().filter(|id| ids.contains(id.as_str())) {
                     return Err(StorageError::Conflict { id });
                 }
             }
-            let mut out = Vec::with_capacity(fiches.len());
-            let mut n = 0;
-            for f in fiches {
-                let summary = summaries.remove(f.id.as_str()).unwrap_or_default();
-                let request = fiche_store.add(&to_js(&StoredFicheRef::new(f, &summary))?);
-                breathe(request, &mut n).await?;
-                out.push((f.clone(), summary));
-            }
-            for e in entries {
-                breathe(history.add(&to_js(e)?), &mut n).await?;
-            }
-            Ok(out)
+            let mut bulk = Bulk::new(fiches.len() + entries.len(), &no_progress);
+            add_all(&tx, fiches, entries, &mut bulk).await
         }
         .await;
         tx.finish(result).await
@@ -238,14 +197,17 @@ impl Db {
         Ok(from_js_opt::<MetaOwned<T>>(raw, &format!("meta {name}"))?.map(|m| m.value))
     }
 
-    /// Stores a setting in `meta`. The `schema` key belongs to the migrations and is refused.
+    /// Stores a setting in `meta`. The keys the storage layer keeps for itself (`schema` for the
+    /// migrations, `last_import` for the undo) are refused.
     pub async fn put_meta<T: Serialize + ?Sized>(
         &self,
         name: &str,
         value: &T,
     ) -> Result<(), StorageError> {
-        if name == SCHEMA_KEY {
-            return Err(StorageError::Other("meta key `schema` is reserved".into()));
+        if is_reserved(name) {
+            return Err(StorageError::Other(format!(
+                "meta key `{name}` is reserved"
+            )));
         }
         let record = to_js(&MetaRef { key: name, value })?;
         let tx = self.tx(&[META], Readwrite)?;

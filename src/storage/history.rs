@@ -11,8 +11,7 @@ use crate::domain::summary::Summary;
 use super::connection::Db;
 use super::error::{from_js as js_error, Stage, StorageError};
 use super::idb::{array, fire, index, key, pending, Tx};
-use super::migrate::is_wrapped;
-use super::records::{from_js, sort_newest_first, to_js};
+use super::records::{from_js, set_summary, sort_newest_first, to_js};
 use super::schema::{BY_FICHE, FICHES, HISTORY};
 
 impl Db {
@@ -102,20 +101,14 @@ async fn resummarise(tx: &Tx, fiche_id: &str) -> Result<Summary, StorageError> {
             id: fiche_id.to_string(),
         });
     }
-    if !is_wrapped(&stored) {
-        return Err(StorageError::Corrupt(format!(
-            "fiche {fiche_id}: not a stored fiche"
-        )));
-    }
     let summary = Summary::from_history(&decode_entries(entries)?);
-    // Only the summary changes: the fiche part is written back as it was read.
-    Reflect::set(&stored, &JsValue::from_str("summary"), &to_js(&summary)?)
-        .map_err(|e| js_error(&e, Stage::Use))?;
+    set_summary(&stored, fiche_id, &summary)?;
     fire(fiches.put(&stored))?;
     Ok(summary)
 }
 
-fn decode_entries(raw: JsValue) -> Result<Vec<HistoryEntry>, StorageError> {
+/// The entries of a `getAll` on `history`; one that does not decode fails the whole read.
+pub(crate) fn decode_entries(raw: JsValue) -> Result<Vec<HistoryEntry>, StorageError> {
     array(raw)?
         .iter()
         .map(|r| from_js(r, "history entry"))

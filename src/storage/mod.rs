@@ -1,8 +1,12 @@
 //! Persistence in IndexedDB: the only module that touches it.
 //!
 //! Stores: `fiches` (key `id`, records `{id, fiche, summary}`), `history` (key `id`, indexes
-//! `fiche_id` and `date`), `meta` (key `key`: `schema`, `custom_fields`, settings). See
-//! [`schema`] for versions and [`migrate`] for how older files are brought up to date.
+//! `fiche_id` and `date`), `meta` (key `key`: `schema`, `custom_fields`, `last_import`,
+//! settings). See [`schema`] for versions and [`migrate`] for how older files are brought up
+//! to date.
+//!
+//! Many-record writes (imports and their undo in [`imports`], backups in [`backup`], demo data)
+//! share the pacing and summary code of [`bulk`].
 //!
 //! Every public call opens its own transaction, awaits only IndexedDB requests inside it (any
 //! other await would let it auto-commit half-way) and returns after the commit, so the caller
@@ -20,16 +24,21 @@
 //! upgrade callback on error, and its builder deletes every store a version does not declare.
 //! The layer needed here (requests and transactions as futures, see [`idb`]) is small.
 
+mod backup;
+mod bulk;
 mod connection;
 mod error;
 mod fiches;
 mod history;
 mod idb;
+mod imports;
 mod migrate;
 mod records;
 mod schema;
 
+pub use backup::Everything;
 pub use connection::{delete_database, open, Db};
 pub use error::StorageError;
 pub use fiches::{CorruptRecord, Loaded};
+pub use imports::{Applied, ImportBatchInfo, Undone};
 pub use schema::SCHEMA_VERSION;

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
+use js_sys::Reflect;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
@@ -11,7 +12,8 @@ use crate::domain::fiche::Fiche;
 use crate::domain::history::HistoryEntry;
 use crate::domain::summary::Summary;
 
-use super::error::StorageError;
+use super::error::{from_js as js_error, Stage, StorageError};
+use super::migrate::is_wrapped;
 
 /// A record of the `fiches` store, `{id, fiche, summary}` (`id` is the key path, equal to
 /// `fiche.id`): the summary of its history is kept with the fiche so that opening the file never
@@ -118,6 +120,24 @@ pub(crate) fn base_summary(
             id: fiche.id.clone(),
         }),
     }
+}
+
+/// Puts `summary` into a stored fiche record read (raw) in the same transaction, before it is
+/// written back. Only the summary changes: the fiche part stays exactly as read, so a write that
+/// concerns the history never re-encodes, nor bumps, the fiche.
+pub(crate) fn set_summary(
+    stored: &JsValue,
+    fiche_id: &str,
+    summary: &Summary,
+) -> Result<(), StorageError> {
+    if !is_wrapped(stored) {
+        return Err(StorageError::Corrupt(format!(
+            "fiche {fiche_id}: not a stored fiche"
+        )));
+    }
+    Reflect::set(stored, &JsValue::from_str("summary"), &to_js(summary)?)
+        .map(drop)
+        .map_err(|e| js_error(&e, Stage::Use))
 }
 
 /// Newest first; entries at the same instant in a stable order (by id, descending).

@@ -23,6 +23,14 @@ pub(crate) const BY_DATE: &str = "date";
 /// `meta` keys owned by this module.
 pub(crate) const SCHEMA_KEY: &str = "schema";
 pub(crate) const CUSTOM_FIELDS_KEY: &str = "custom_fields";
+/// What undoing the last import needs (see `imports.rs`).
+pub(crate) const LAST_IMPORT_KEY: &str = "last_import";
+
+/// `meta` keys that only the storage layer writes: `put_meta` and restores refuse them, since a
+/// value written from outside would break a migration or an undo.
+pub(crate) fn is_reserved(name: &str) -> bool {
+    name == SCHEMA_KEY || name == LAST_IMPORT_KEY
+}
 
 struct StoreDecl {
     name: &'static str,
