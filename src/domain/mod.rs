@@ -11,6 +11,7 @@ pub mod lang;
 pub mod money;
 pub mod phone;
 pub mod search;
+pub mod segment;
 pub mod sort;
 pub mod summary;
 pub mod validate;

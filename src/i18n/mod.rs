@@ -7,6 +7,7 @@
 
 pub mod labels;
 mod messages;
+pub mod transfer;
 
 pub use crate::domain::lang::Lang;
 pub use messages::{problem_text, storage_text};
@@ -212,6 +213,116 @@ texts! {
     AboutText => "Tout reste dans ce navigateur, sur cet appareil : aucune donnée n'est envoyée ailleurs.", "Everything stays in this browser, on this device: no data is sent anywhere.";
     Crash => "Une erreur inattendue s'est produite. Vos données enregistrées sont intactes ; rechargez la page.", "An unexpected error happened. Your saved data is safe; reload the page.";
     Reload => "Recharger", "Reload";
+    // Import and export (issue 3)
+    NavFiles => "Import / export", "Import / export";
+    FilesTitle => "Importer et exporter", "Import and export";
+    ImportTitle => "Importer des fiches", "Import records";
+    ImportHelp => "Un fichier CSV (Excel, Google Contacts, Outlook, HubSpot, Dolibarr…) ou des vCards (.vcf). Rien n'est enregistré avant votre confirmation.", "A CSV file (Excel, Google Contacts, Outlook, HubSpot, Dolibarr…) or vCards (.vcf). Nothing is saved before you confirm.";
+    DropHere => "Déposez un fichier ici, ou", "Drop a file here, or";
+    ChooseFile => "choisissez un fichier", "choose a file";
+    Reading => "Lecture du fichier…", "Reading the file…";
+    PreviewTitle => "Aperçu", "Preview";
+    WillCreate => "fiches à créer", "records to create";
+    WillUpdate => "fiches à mettre à jour", "records to update";
+    WillSkip => "lignes ignorées", "rows skipped";
+    Invalid => "lignes invalides", "invalid rows";
+    Encoding => "Encodage", "Encoding";
+    Delimiter => "Séparateur", "Delimiter";
+    OnMatchLabel => "Quand une ligne correspond à une fiche existante (même e-mail, téléphone ou identifiant)", "When a row matches an existing record (same e-mail, phone or id)";
+    OnMatchUpdate => "compléter la fiche existante", "complete the existing record";
+    OnMatchCreate => "créer une nouvelle fiche", "create a new record";
+    OnMatchSkip => "ignorer la ligne", "skip the row";
+    MappingTitle => "Correspondance des colonnes", "Column mapping";
+    ColumnHeader => "Colonne du fichier", "Column in the file";
+    ColumnTarget => "Va dans", "Goes to";
+    IgnoredWithValues => "Colonnes non importées qui contiennent des valeurs", "Columns not imported that hold values";
+    ProblemsTitle => "Problèmes", "Problems";
+    NoProblems => "Aucun problème détecté.", "No problem found.";
+    Line => "Ligne", "Line";
+    Column => "Colonne", "Column";
+    Value => "Valeur", "Value";
+    Reason => "Raison", "Reason";
+    KeptInNotes => "gardée dans les notes", "kept in the notes";
+    DownloadReport => "Télécharger le rapport (CSV)", "Download the report (CSV)";
+    ConfirmImport => "Importer", "Import";
+    Importing => "Import en cours…", "Importing…";
+    ImportDone => "Import terminé.", "Import finished.";
+    NothingToImport => "Rien à importer.", "Nothing to import.";
+    HistoryImportTitle => "Importer un historique (achats, contacts)", "Import history (purchases, contacts)";
+    HistoryImportHelp => "Un CSV d'une caisse ou d'une facturation : pour chaque ligne, l'e-mail, le téléphone ou l'identifiant de la fiche, la date, le montant, le libellé, le type.", "A CSV from a till or invoicing tool: for each row, the record's e-mail, phone or id, the date, the amount, the label, the kind.";
+    EntriesToAdd => "événements à ajouter", "events to add";
+    RowsRejected => "lignes écartées", "rows rejected";
+    UndoTitle => "Annuler le dernier import", "Undo the last import";
+    UndoButton => "Annuler cet import", "Undo this import";
+    UndoConfirm => "Retirer tout ce que cet import a ajouté ou modifié ?", "Remove everything this import added or changed?";
+    UndoDone => "Import annulé.", "Import undone.";
+    NoImport => "Aucun import à annuler.", "No import to undo.";
+    ExportTitle => "Exporter", "Export";
+    ExportScope => "Fiches", "Records";
+    ScopeAll => "tout le fichier", "the whole file";
+    ScopeListed => "les fiches listées (recherche en cours)", "the listed records (current search)";
+    Variant => "Format CSV", "CSV format";
+    VariantFrench => "Excel français (;, virgule décimale, jj/mm/aaaa)", "French Excel (;, decimal comma, dd/mm/yyyy)";
+    VariantStandard => "Standard (,, point décimal, dates ISO)", "Standard (,, decimal point, ISO dates)";
+    Columns => "Colonnes", "Columns";
+    ExportCsv => "Exporter en CSV", "Export as CSV";
+    ExportVcard => "Exporter en vCard", "Export as vCard";
+    BackupTitle => "Sauvegarde complète", "Full backup";
+    BackupHelp => "Un fichier JSON avec toutes les fiches, tout l'historique, vos champs et vos correspondances de colonnes. Gardez-le ailleurs que sur cet appareil.", "A JSON file with every record, all the history, your fields and your column mappings. Keep it somewhere other than this device.";
+    BackupButton => "Télécharger une sauvegarde (JSON)", "Download a backup (JSON)";
+    RestoreTitle => "Restaurer une sauvegarde", "Restore a backup";
+    RestoreHelp => "La sauvegarde est entièrement vérifiée avant que quoi que ce soit ne soit écrit.", "The backup is checked completely before anything is written.";
+    RestoreReplace => "Remplacer tout le fichier par la sauvegarde", "Replace the whole file with the backup";
+    RestoreMerge => "Fusionner (la version la plus récente de chaque fiche gagne)", "Merge (the newest version of each record wins)";
+    RestoreConfirmReplace => "Toutes les fiches actuelles seront remplacées par celles de la sauvegarde. Continuer ?", "Every current record will be replaced by the backup's. Continue?";
+    RestoreDone => "Sauvegarde restaurée.", "Backup restored.";
+    BackupContains => "Sauvegarde du", "Backup of";
+    HistoryEntries => "événements", "events";
+    PersonExport => "Exporter ses données (RGPD)", "Export their data (GDPR)";
+    VcardOne => "vCard", "vCard";
+    // Updates, other tabs, backups, storage (issue 5)
+    UpdateReady => "Une nouvelle version de Carnet est prête.", "A new version of Carnet is ready.";
+    UpdateReload => "Recharger pour l'utiliser", "Reload to use it";
+    ReloadFiche => "Recharger la fiche", "Reload the record";
+    ConflictHint => "Recharger affiche la version enregistrée ; les modifications faites ici seront à refaire.", "Reloading shows the saved version; the changes made here will have to be made again.";
+    BackupNever => "Aucune sauvegarde de votre fichier n'a encore été faite : exportez-en une copie (sauvegarde JSON) et gardez-la ailleurs que sur cet appareil.", "Your file has never been backed up: export a copy (JSON backup) and keep it somewhere other than this device.";
+    BackupOld => "Votre dernière sauvegarde date de plus de 30 jours : exportez-en une nouvelle (sauvegarde JSON).", "Your last backup is more than 30 days old: export a new one (JSON backup).";
+    Later => "Plus tard", "Later";
+    StorageTitle => "Stockage sur cet appareil", "Storage on this device";
+    StorageUsed => "Espace utilisé", "Space used";
+    StorageQuota => "Espace disponible pour Carnet", "Space available to Carnet";
+    StoragePersistent => "Stockage persistant", "Persistent storage";
+    PersistGranted => "Accordé : le navigateur n'effacera pas ces données pour faire de la place.", "Granted: the browser will not clear this data to free space.";
+    PersistRefused => "Non accordé : si l'appareil manque de place, le navigateur pourrait effacer ces données. Installez Carnet (ou ajoutez-le aux favoris) et faites des sauvegardes.", "Not granted: if the device runs short of space, the browser may clear this data. Install Carnet (or bookmark it) and make backups.";
+    StorageUnknown => "Le navigateur ne le dit pas.", "The browser does not say.";
+    LastBackup => "Dernière sauvegarde", "Last backup";
+    NeverBackedUp => "jamais", "never";
+    OfflineText => "Après une première visite, Carnet s'ouvre et fonctionne sans réseau ; vous pouvez aussi l'installer depuis le menu du navigateur.", "After a first visit, Carnet opens and works with no network; you can also install it from the browser's menu.";
+    ShortcutsTitle => "Raccourcis clavier", "Keyboard shortcuts";
+    ShortcutNew => "nouvelle fiche", "new record";
+    ShortcutSearch => "rechercher", "search";
+}
+
+/// A number of bytes as a person reads it: "1,5 Mo" / "1.5 MB" (powers of 1,000, like disks).
+pub fn format_bytes(lang: Lang, bytes: f64) -> String {
+    let (units, sep) = match lang {
+        Lang::Fr => (["o", "ko", "Mo", "Go", "To"], ','),
+        Lang::En => (["B", "kB", "MB", "GB", "TB"], '.'),
+    };
+    let mut value = bytes.max(0.0);
+    let mut unit = 0;
+    while value >= 1000.0 && unit + 1 < units.len() {
+        value /= 1000.0;
+        unit += 1;
+    }
+    // Integer arithmetic: formatting an f64 would link the float printer (kilobytes of wasm).
+    let tenths = (value * 10.0).round() as u64;
+    let text = if unit == 0 || tenths >= 1000 {
+        ((tenths + 5) / 10).to_string()
+    } else {
+        format!("{}{sep}{}", tenths / 10, tenths % 10)
+    };
+    format!("{text}\u{a0}{}", units[unit])
 }
 
 /// The language the browser prefers: French unless it asks for something else first.
@@ -241,6 +352,16 @@ mod tests {
         assert_eq!(from_browser_languages(["de-DE", "fr-CA", "en"]), Lang::Fr);
         assert_eq!(from_browser_languages(["de"]), Lang::Fr);
         assert_eq!(from_browser_languages([]), Lang::Fr);
+    }
+
+    #[test]
+    fn bytes_read_like_disk_sizes_in_each_language() {
+        assert_eq!(format_bytes(Lang::Fr, 0.0), "0\u{a0}o");
+        assert_eq!(format_bytes(Lang::En, 999.0), "999\u{a0}B");
+        assert_eq!(format_bytes(Lang::Fr, 1_500_000.0), "1,5\u{a0}Mo");
+        assert_eq!(format_bytes(Lang::En, 1_500_000.0), "1.5\u{a0}MB");
+        assert_eq!(format_bytes(Lang::En, 250_000_000_000.0), "250\u{a0}GB");
+        assert_eq!(format_bytes(Lang::En, 3e15), "3000\u{a0}TB");
     }
 
     #[test]

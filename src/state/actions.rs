@@ -7,7 +7,9 @@ use std::rc::Rc;
 use chrono::Utc;
 use leptos::prelude::*;
 
-use super::{AppError, AppState, FileState, Phase};
+use super::backup::{backup_due, parse_backup_time, LAST_BACKUP_KEY};
+use super::sync::{self, notify, Change};
+use super::{platform, AppError, AppState, FileState, Notice, Phase};
 use crate::domain::custom_field::{remove_field_values, CustomFieldDef, RemovalMode};
 use crate::domain::demo::demo_file;
 use crate::domain::fiche::Fiche;
@@ -28,13 +30,16 @@ thread_local! {
     static DB: RefCell<Option<Rc<Db>>> = const { RefCell::new(None) };
 }
 
-fn db() -> Result<Rc<Db>, AppError> {
+pub(super) fn db() -> Result<Rc<Db>, AppError> {
     DB.with(|d| d.borrow().clone())
         .ok_or(AppError::Storage(StorageError::Unavailable))
 }
 
-/// Opens the database and reads the whole file into memory in one go.
+/// Opens the database and reads the whole file into memory in one go; then joins the other tabs
+/// and asks for persistent storage. (The backup reminder is checked by the app once `Ready`.)
 pub async fn start(app: AppState) {
+    // First, and whatever becomes of the file: the app shell is cached for offline use.
+    platform::start_worker(app);
     let result = async {
         let db = storage::open(DB_NAME).await?;
         let loaded = db.load().await?;
@@ -48,8 +53,40 @@ pub async fn start(app: AppState) {
             app.fields.set(loaded.custom_fields);
             app.phase.set(Phase::Ready);
         }
-        Err(e) => app.phase.set(Phase::Failed(e)),
+        Err(e) => return app.phase.set(Phase::Failed(e)),
     }
+    // Another tab upgrading (or deleting) the database closes ours: say so now, not at the next
+    // write. The banner offers to reload.
+    if let Ok(db) = db() {
+        db.on_closed(move |why| app.notice.set(Some(Notice::Storage(why))));
+    }
+    sync::listen(app);
+    // The answer shows in the settings; asked once per start, after the file is known to open.
+    platform::persist().await;
+}
+
+/// Reads when the last backup was made and sets `app.backup_due`. A failed read leaves the
+/// reminder as it was: it is a reminder, not an error to show.
+pub async fn check_backup(app: AppState) {
+    let Ok(db) = db() else { return };
+    if let Ok(stored) = db.get_meta::<String>(LAST_BACKUP_KEY).await {
+        let last = parse_backup_time(stored.as_deref());
+        app.last_backup.set(last);
+        app.backup_due.set(backup_due(last, Utc::now()));
+    }
+}
+
+/// Reads one fiche again from IndexedDB (after a conflict) and updates memory; `None` if it was
+/// deleted meanwhile.
+pub async fn reload_fiche(app: AppState, id: String) -> Result<Option<Fiche>, AppError> {
+    let stored = db()?.get_fiche(&id).await?;
+    app.file.update(|f| match &stored {
+        Some((fiche, summary)) => f.upsert(fiche.clone(), Some(summary.clone())),
+        None => {
+            f.remove(&id);
+        }
+    });
+    Ok(stored.map(|(fiche, _)| fiche))
 }
 
 fn today() -> chrono::NaiveDate {
@@ -65,6 +102,7 @@ pub async fn save_fiche(app: AppState, mut fiche: Fiche) -> Result<Fiche, AppErr
     }
     let saved = db()?.save_fiche(&fiche).await?;
     app.file.update(|f| f.upsert(saved.clone(), None));
+    notify(Change::fiche(&saved.id));
     Ok(saved)
 }
 
@@ -74,6 +112,7 @@ pub async fn delete_fiche(app: AppState, id: String) -> Result<(), AppError> {
     app.file.update(|f| {
         f.remove(&id);
     });
+    notify(Change::fiche(&id));
     Ok(())
 }
 
@@ -92,6 +131,7 @@ pub async fn save_entry(app: AppState, entry: HistoryEntry) -> Result<Summary, A
     let summary = db()?.save_entry(&entry).await?;
     app.file
         .update(|f| f.set_summary(&entry.fiche_id, summary.clone()));
+    notify(Change::fiche(&entry.fiche_id));
     Ok(summary)
 }
 
@@ -103,6 +143,7 @@ pub async fn delete_entry(
     let summary = db()?.delete_entry(&fiche_id, &entry_id).await?;
     app.file
         .update(|f| f.set_summary(&fiche_id, summary.clone()));
+    notify(Change::fiche(&fiche_id));
     Ok(summary)
 }
 
@@ -110,6 +151,7 @@ pub async fn delete_entry(
 pub async fn save_fields(app: AppState, defs: Vec<CustomFieldDef>) -> Result<(), AppError> {
     db()?.save_custom_fields(&defs, &[]).await?;
     app.fields.set(defs);
+    notify(Change::Fields { ids: Vec::new() });
     Ok(())
 }
 
@@ -131,12 +173,14 @@ pub async fn remove_field(
         remove_field_values(&fiches, &def, mode, app.lang.get_untracked())
     });
     let saved = db()?.save_custom_fields(&defs, &changed).await?;
+    let ids = saved.iter().map(|f| f.id.clone()).collect();
     app.file.update(|f| {
         for fiche in saved {
             f.upsert(fiche, None);
         }
     });
     app.fields.set(defs);
+    notify(Change::Fields { ids });
     Ok(())
 }
 
@@ -149,5 +193,6 @@ pub async fn load_demo(app: AppState) -> Result<(), AppError> {
             f.upsert(fiche, Some(summary));
         }
     });
+    notify(Change::All);
     Ok(())
 }

@@ -2,11 +2,16 @@
 //! first; memory (and so the screen) changes only once the transaction has committed.
 
 pub mod actions;
+pub mod backup;
 pub mod draft;
 pub mod file;
+pub mod platform;
 pub mod prefs;
 pub mod route;
+pub mod sync;
+pub mod transfer;
 
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::domain::custom_field::CustomFieldDef;
@@ -17,6 +22,7 @@ use crate::storage::StorageError;
 
 pub use file::{FileState, Record};
 pub use route::Route;
+pub use sync::{notify, Change};
 
 /// Where opening the file stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +66,16 @@ pub struct AppState {
     pub phase: RwSignal<Phase>,
     pub notice: RwSignal<Option<Notice>>,
     pub route: RwSignal<Route>,
+    /// The list's search text: kept across pages, and "export the listed fiches" uses it.
+    pub list_query: RwSignal<String>,
+    /// A new version of the app is installed and waits for a reload.
+    pub update_ready: RwSignal<bool>,
+    /// When the last JSON backup was made, if ever.
+    pub last_backup: RwSignal<Option<DateTime<Utc>>>,
+    /// The last JSON backup is older than 30 days, or there is none (see [`backup`]).
+    pub backup_due: RwSignal<bool>,
+    /// The last change another tab made, once applied here (pages showing it re-read it).
+    pub remote: RwSignal<Option<Change>>,
 }
 
 impl AppState {
@@ -71,6 +87,11 @@ impl AppState {
             phase: RwSignal::new(Phase::Loading),
             notice: RwSignal::new(None),
             route: RwSignal::new(route),
+            list_query: RwSignal::new(String::new()),
+            update_ready: RwSignal::new(false),
+            last_backup: RwSignal::new(None),
+            backup_due: RwSignal::new(false),
+            remote: RwSignal::new(None),
         }
     }
 

@@ -10,6 +10,8 @@ pub enum Route {
     Fiche(String),
     Edit(String),
     Settings,
+    /// Import and export.
+    Files,
 }
 
 impl Route {
@@ -20,6 +22,7 @@ impl Route {
         match (parts.next(), parts.next(), parts.next()) {
             (Some("new"), None, _) => Route::New,
             (Some("settings"), None, _) => Route::Settings,
+            (Some("files"), None, _) => Route::Files,
             (Some("fiche"), Some(id), None) if !id.is_empty() => Route::Fiche(id.to_string()),
             (Some("fiche"), Some(id), Some("edit")) if !id.is_empty() => {
                 Route::Edit(id.to_string())
@@ -35,6 +38,7 @@ impl Route {
             Route::Fiche(id) => format!("#/fiche/{id}"),
             Route::Edit(id) => format!("#/fiche/{id}/edit"),
             Route::Settings => "#/settings".to_string(),
+            Route::Files => "#/files".to_string(),
         }
     }
 }
@@ -49,6 +53,7 @@ mod tests {
             Route::List,
             Route::New,
             Route::Settings,
+            Route::Files,
             Route::Fiche("a-b".into()),
             Route::Edit("a-b".into()),
         ] {

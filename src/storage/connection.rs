@@ -21,12 +21,13 @@ use super::schema::{self, FICHES, HISTORY, META, SCHEMA_VERSION};
 ///
 /// When another tab asks for a newer version, or deletes the database, the connection closes
 /// itself so as never to block it; later calls then fail with [`StorageError::NewerVersion`]
-/// (or `Other` after a deletion).
+/// (or `Other` after a deletion), and the callback given to [`Db::on_closed`] is told at once.
 pub struct Db {
     name: String,
     db: IdbDatabase,
     /// Why the connection was closed under us, when it was.
     closed: Rc<RefCell<Option<StorageError>>>,
+    on_closed: Rc<RefCell<Option<ClosedCallback>>>,
     _on_version_change: Closure<dyn FnMut(IdbVersionChangeEvent)>,
     _on_close: Closure<dyn FnMut(Event)>,
 }
@@ -45,26 +46,44 @@ impl Drop for Db {
     }
 }
 
+type ClosedCallback = Box<dyn Fn(StorageError)>;
+
+/// Records why the connection closed (the first reason wins) and tells the callback, once.
+fn closed_under_us(
+    closed: &RefCell<Option<StorageError>>,
+    callback: &RefCell<Option<ClosedCallback>>,
+    why: StorageError,
+) {
+    if closed.borrow().is_some() {
+        return;
+    }
+    closed.borrow_mut().replace(why.clone());
+    if let Some(f) = callback.borrow().as_ref() {
+        f(why);
+    }
+}
+
 impl Db {
     fn new(name: &str, db: IdbDatabase) -> Db {
         let closed = Rc::new(RefCell::new(None));
+        let on_closed: Rc<RefCell<Option<ClosedCallback>>> = Rc::new(RefCell::new(None));
         let on_version_change = {
-            let (closed, db) = (Rc::clone(&closed), db.clone());
+            let (closed, on_closed, db) = (Rc::clone(&closed), Rc::clone(&on_closed), db.clone());
             Closure::<dyn FnMut(IdbVersionChangeEvent)>::new(move |e: IdbVersionChangeEvent| {
                 let why = match e.new_version() {
                     Some(_) => StorageError::NewerVersion,
                     None => StorageError::Other("the database was deleted".into()),
                 };
-                closed.borrow_mut().replace(why);
                 db.close();
+                closed_under_us(&closed, &on_closed, why);
             })
         };
         db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
         // `close` fires when the browser itself drops the connection (site data cleared).
         let on_close = {
-            let closed = Rc::clone(&closed);
+            let (closed, on_closed) = (Rc::clone(&closed), Rc::clone(&on_closed));
             Closure::<dyn FnMut(Event)>::new(move |_: Event| {
-                closed.borrow_mut().get_or_insert(StorageError::Unavailable);
+                closed_under_us(&closed, &on_closed, StorageError::Unavailable);
             })
         };
         db.set_onclose(Some(on_close.as_ref().unchecked_ref()));
@@ -72,6 +91,7 @@ impl Db {
             name: name.to_string(),
             db,
             closed,
+            on_closed,
             _on_version_change: on_version_change,
             _on_close: on_close,
         }
@@ -79,6 +99,13 @@ impl Db {
 
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// Calls `f` with the reason when the connection is closed under us (another tab upgrades or
+    /// deletes the database, or the browser drops it), so the page can say that it must be
+    /// reloaded instead of failing at the next write. Replaces an earlier callback.
+    pub fn on_closed(&self, f: impl Fn(StorageError) + 'static) {
+        self.on_closed.borrow_mut().replace(Box::new(f));
     }
 
     /// Closes the connection (as dropping the `Db` does), once running transactions are done.

@@ -84,6 +84,23 @@ impl Db {
         Ok(loaded)
     }
 
+    /// One fiche with its summary, as stored now; `None` if it is not (or no longer) there. For
+    /// re-reading what another tab changed.
+    pub async fn get_fiche(&self, id: &str) -> Result<Option<(Fiche, Summary)>, StorageError> {
+        let tx = self.tx(&[FICHES], Readonly)?;
+        let read = async { pending(tx.store(FICHES)?.get(&key(id)))?.result().await }.await;
+        let raw = tx.finish(read).await?;
+        Ok(from_js_opt::<StoredFiche>(raw, &format!("fiche {id}"))?.map(|s| (s.fiche, s.summary)))
+    }
+
+    /// The custom field definitions alone (what [`Db::load`] reads with the fiches).
+    pub async fn custom_fields(&self) -> Result<Vec<CustomFieldDef>, StorageError> {
+        Ok(self
+            .get_meta::<Vec<CustomFieldDef>>(CUSTOM_FIELDS_KEY)
+            .await?
+            .unwrap_or_default())
+    }
+
     /// Saves a fiche edited from version `fiche.version` (0 for a new one) and returns it as
     /// stored: version + 1, `updated_at` now, its summary kept. If the stored version differs
     /// (saved or deleted in another tab meanwhile) nothing is written:

@@ -1,16 +1,20 @@
 //! The frame: header, banner, and the page the route names.
 
+use gloo_storage::{SessionStorage, Storage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 use super::fiche_page::FichePage;
+use super::files::FilesPage;
 use super::form::FicheForm;
 use super::list::ListPage;
 use super::settings::SettingsPage;
 use crate::i18n::{from_browser_languages, storage_text, t, Lang, K};
-use crate::state::actions;
 use crate::state::prefs::Prefs;
+use crate::state::{actions, platform};
 use crate::state::{AppState, Notice, Phase, Route};
+use crate::storage::StorageError;
 
 fn current_hash() -> String {
     web_sys::window()
@@ -48,7 +52,19 @@ pub fn App() -> impl IntoView {
     provide_context(app);
 
     let _hash = window_event_listener(leptos::ev::hashchange, move |_| {
-        app.route.set(Route::parse(&current_hash()));
+        // Only a real change redraws the page (and so drops its state, a search, a focus).
+        let route = Route::parse(&current_hash());
+        if app.route.with_untracked(|r| *r != route) {
+            app.route.set(route);
+        }
+    });
+    let _keys = window_event_listener(leptos::ev::keydown, move |e| shortcut(app, &e));
+    // The backup reminder follows a backup made on another page (or tab) at the next move.
+    Effect::new(move |_| {
+        app.route.track();
+        if app.phase.get() == Phase::Ready {
+            spawn_local(actions::check_backup(app));
+        }
     });
     // The page language follows the switch, for screen readers and the crash banner.
     Effect::new(move |_| {
@@ -85,8 +101,11 @@ pub fn App() -> impl IntoView {
             </a>
             <span class="tagline">{move || tr(K::AppTagline)}</span>
             <nav class="nav">
-                <a href="#/" data-testid="nav-list" class:active=move || !is_settings()>
+                <a href="#/" data-testid="nav-list" class:active=move || !is_settings() && app.route.get() != Route::Files>
                     {move || tr(K::NavList)}
+                </a>
+                <a href="#/files" data-testid="nav-files" class:active=move || app.route.get() == Route::Files>
+                    {move || tr(K::NavFiles)}
                 </a>
                 <a href="#/settings" data-testid="nav-settings" class:active=is_settings>
                     {move || tr(K::NavSettings)}
@@ -110,6 +129,7 @@ pub fn App() -> impl IntoView {
                 Phase::Failed(e) => view! {
                     <div class="banner banner-error" role="alert" data-testid="error-banner">
                         <p>{storage_text(lang.get(), &e)}</p>
+                        {reload_button(lang.get(), &e)}
                     </div>
                 }.into_any(),
                 Phase::Ready => view! { <Routed/> }.into_any(),
@@ -118,38 +138,181 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Width from which the list stays beside an open fiche (a tablet in landscape).
+const SPLIT_MIN_WIDTH: f64 = 1024.0;
+
+fn wide_window() -> bool {
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w >= SPLIT_MIN_WIDTH)
+}
+
 #[component]
 fn Routed() -> impl IntoView {
     let app = expect_context::<AppState>();
-    move || match app.route.get() {
-        Route::List => view! { <ListPage/> }.into_any(),
-        Route::New => view! { <FicheForm id=None/> }.into_any(),
-        Route::Edit(id) => view! { <FicheForm id=Some(id)/> }.into_any(),
-        Route::Fiche(id) => view! { <FichePage id=id/> }.into_any(),
-        Route::Settings => view! { <SettingsPage/> }.into_any(),
+    let wide = RwSignal::new(wide_window());
+    let _resize = window_event_listener(leptos::ev::resize, move |_| {
+        let now = wide_window();
+        if wide.get_untracked() != now {
+            wide.set(now);
+        }
+    });
+    // On a wide screen the list and the open fiche sit side by side. It is one and the same list
+    // whether a fiche is open or not, so that its search and scroll stay while fiches are opened.
+    let split =
+        Memo::new(move |_| wide.get() && matches!(app.route.get(), Route::List | Route::Fiche(_)));
+    let open = Memo::new(move |_| match app.route.get() {
+        Route::Fiche(id) => Some(id),
+        _ => None,
+    });
+    move || {
+        if split.get() {
+            return view! {
+                <div class="split" class:split-open=move || open.with(Option::is_some)>
+                    <div class="split-list"><ListPage/></div>
+                    {move || open.get().map(|id| view! { <div class="split-fiche"><FichePage id=id/></div> })}
+                </div>
+            }
+            .into_any();
+        }
+        match app.route.get() {
+            Route::List => view! { <ListPage/> }.into_any(),
+            Route::New => view! { <FicheForm id=None/> }.into_any(),
+            Route::Edit(id) => view! { <FicheForm id=Some(id)/> }.into_any(),
+            Route::Fiche(id) => view! { <FichePage id=id/> }.into_any(),
+            Route::Settings => view! { <SettingsPage/> }.into_any(),
+            Route::Files => view! { <FilesPage/> }.into_any(),
+        }
     }
 }
 
-/// The dismissable message line under the header.
+/// The dismissable message line under the header, and the notes that a new version waits or a
+/// backup is due.
 #[component]
 fn Banner() -> impl IntoView {
     let app = expect_context::<AppState>();
-    move || {
+    let notice = move || {
         app.notice.get().map(|n| {
             let lang = app.lang.get();
-            let text = match &n {
-                Notice::Storage(e) => storage_text(lang, e),
-                Notice::Text(k) => t(lang, *k).to_string(),
-                Notice::Crash => t(lang, K::Crash).to_string(),
+            let (text, reload) = match &n {
+                Notice::Storage(e) => (storage_text(lang, e), reload_button(lang, e)),
+                Notice::Text(k) => (t(lang, *k).to_string(), None),
+                Notice::Crash => (t(lang, K::Crash).to_string(), None),
             };
             view! {
                 <div class="banner banner-error" role="alert" data-testid="error-banner">
                     <p>{text}</p>
+                    {reload}
                     <button type="button" on:click=move |_| app.notice.set(None)>
                         {t(lang, K::Dismiss)}
                     </button>
                 </div>
             }
         })
+    };
+    let tr = move |k: K| t(app.lang.get(), k);
+    // Dismissed for this tab's session: it comes back in a new tab or the next day's visit.
+    let backup_later = RwSignal::new(SessionStorage::get::<bool>(BACKUP_LATER).unwrap_or(false));
+    let show_backup = move || {
+        app.backup_due.get()
+            && !backup_later.get()
+            && app.phase.get() == Phase::Ready
+            && !app.file.with(|f| f.is_empty())
+    };
+    view! {
+        {notice}
+        <Show when=move || app.update_ready.get()>
+            <div class="banner banner-info" role="status" data-testid="update-banner">
+                <p>{move || tr(K::UpdateReady)}</p>
+                <button type="button" class="primary" data-testid="apply-update"
+                    on:click=move |_| platform::apply_update()>{move || tr(K::UpdateReload)}</button>
+            </div>
+        </Show>
+        <Show when=show_backup>
+            <div class="banner banner-info" role="status" data-testid="backup-reminder">
+                <p>{move || tr(if app.last_backup.with(Option::is_none) { K::BackupNever } else { K::BackupOld })}</p>
+                <button type="button" class="ghost" data-testid="backup-later"
+                    on:click=move |_| {
+                        let _ = SessionStorage::set(BACKUP_LATER, true);
+                        backup_later.set(true);
+                    }>{move || tr(K::Later)}</button>
+            </div>
+        </Show>
+    }
+}
+
+/// sessionStorage key: the backup reminder was put off for this tab's session.
+const BACKUP_LATER: &str = "carnet.backup-later";
+
+/// A reload button, for the failures that a reload cures (another tab upgraded the database, or
+/// kept an old one open); `None` for the others.
+fn reload_button(lang: Lang, e: &StorageError) -> Option<AnyView> {
+    matches!(e, StorageError::NewerVersion | StorageError::Blocked).then(|| {
+        view! {
+            <button type="button" class="primary" data-testid="reload-page"
+                on:click=|_| { let _ = window().location().reload(); }>{t(lang, K::Reload)}</button>
+        }
+        .into_any()
+    })
+}
+
+/// Keyboard shortcuts: `n` opens a new fiche and `/` the search, unless the user is typing;
+/// Alt+N opens a new fiche from anywhere.
+fn shortcut(app: AppState, e: &web_sys::KeyboardEvent) {
+    if e.default_prevented()
+        || e.ctrl_key()
+        || e.meta_key()
+        || app.phase.get_untracked() != Phase::Ready
+    {
+        return;
+    }
+    let new_fiche = if e.alt_key() {
+        e.code() == "KeyN"
+    } else {
+        e.key() == "n" && !typing(e)
+    };
+    if new_fiche {
+        e.prevent_default();
+        go(&Route::New);
+    } else if e.key() == "/" && !e.alt_key() && !typing(e) {
+        e.prevent_default();
+        focus_search(10);
+    }
+}
+
+/// Whether the key goes to a field (input, text area, select, editable text).
+fn typing(e: &web_sys::KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.is_content_editable()
+        })
+}
+
+/// Focuses the list's search box; from another page, goes to the list first and tries again
+/// while it is drawn.
+fn focus_search(tries: u32) {
+    let search = document()
+        .query_selector("input[type=search]")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    match search {
+        Some(input) => {
+            let _ = input.focus();
+        }
+        None if tries > 0 => {
+            if tries == 10 {
+                go(&Route::List);
+            }
+            set_timeout(
+                move || focus_search(tries - 1),
+                std::time::Duration::from_millis(50),
+            );
+        }
+        None => {}
     }
 }

@@ -4,16 +4,18 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::app::go;
+use super::fileio::download;
 use super::timeline::Timeline;
 use crate::domain::custom_field::render_value;
 use crate::domain::dates::format_date;
 use crate::domain::fiche::{Channel, Fiche};
 use crate::domain::money::format_amount;
 use crate::domain::phone::{format_phone_fr, normalize_phone};
+use crate::domain::search::fold;
 use crate::domain::summary::Summary;
 use crate::domain::validate::website_href;
 use crate::i18n::{labels, t, Lang, K};
-use crate::state::{actions, use_app, Route};
+use crate::state::{actions, transfer, use_app, AppState, Route};
 
 #[component]
 pub fn FichePage(id: String) -> impl IntoView {
@@ -64,6 +66,12 @@ pub fn FichePage(id: String) -> impl IntoView {
                     </div>
                     <div class="actions">
                         <button type="button" data-testid="edit-fiche" on:click=move |_| go(&Route::Edit(id.get_value()))>{move || tr(K::Edit)}</button>
+                        <button type="button" class="ghost" data-testid="export-person" on:click=move |_| export_person(app, id.get_value())>{move || tr(K::PersonExport)}</button>
+                        <button type="button" class="ghost" data-testid="export-vcard-one"
+                            on:click=move |_| {
+                                let text = transfer::vcards_of(app, Some(&[id.get_value()]));
+                                let _ = download(&format!("{}.vcf", file_stem(app, &id.get_value())), "text/vcard;charset=utf-8", text.as_bytes());
+                            }>{move || tr(K::VcardOne)}</button>
                         <button type="button" class="danger" data-testid="delete-fiche" on:click=move |_| confirming.set(true)>{move || tr(K::Delete)}</button>
                     </div>
                 </header>
@@ -87,6 +95,45 @@ pub fn FichePage(id: String) -> impl IntoView {
             </article>
         </Show>
     }
+}
+
+/// A file name from the fiche's name: "dupre-helene".
+fn file_stem(app: AppState, id: &str) -> String {
+    let name = app
+        .file
+        .with_untracked(|f| f.get(id).map(|r| r.fiche.display_name()))
+        .unwrap_or_default();
+    let folded: String = fold(&name)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let stem = folded
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if stem.is_empty() {
+        "fiche".into()
+    } else {
+        stem
+    }
+}
+
+/// Downloads one person's data as JSON: the right of access and portability.
+fn export_person(app: AppState, id: String) {
+    spawn_local(async move {
+        match transfer::person_json(app, &id).await {
+            Ok(Some(text)) => {
+                let _ = download(
+                    &format!("{}.json", file_stem(app, &id)),
+                    "application/json",
+                    text.as_bytes(),
+                );
+            }
+            Ok(None) => {}
+            Err(e) => app.report(e),
+        }
+    });
 }
 
 fn summary_view(s: &Summary, lang: Lang) -> impl IntoView {

@@ -10,9 +10,10 @@ use super::inputs::{errors_for, select_input, text_area, text_input};
 use crate::domain::custom_field::{CustomFieldDef, CustomKind};
 use crate::domain::fiche::{Address, Channel, Civility, Fiche, FicheKind, Labelled, Sex, Status};
 use crate::domain::validate::FieldError;
-use crate::i18n::{labels, t, K};
+use crate::i18n::{labels, storage_text, t, K};
 use crate::state::draft::{code, from_code, FicheDraft};
-use crate::state::{actions, use_app, AppError, Route};
+use crate::state::{actions, use_app, AppError, Notice, Route};
+use crate::storage::StorageError;
 
 /// Binds an input to one `String` place in the draft: `(getter, setter)`.
 macro_rules! bind {
@@ -91,6 +92,8 @@ pub fn FicheForm(id: Option<String>) -> impl IntoView {
     let draft = RwSignal::new(FicheDraft::new(start, &defs, lang.get_untracked()));
     let errors: RwSignal<Vec<FieldError>> = RwSignal::new(Vec::new());
     let busy = RwSignal::new(false);
+    // The save was refused: the fiche changed elsewhere (another tab) since this form opened.
+    let conflict = RwSignal::new(false);
     let is_company = move || draft.with(|d| d.fiche.kind == FicheKind::Company);
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -114,9 +117,30 @@ pub fn FicheForm(id: Option<String>) -> impl IntoView {
                     go(&Route::Fiche(saved.id));
                 }
                 Err(AppError::Invalid(e)) => errors.set(e),
+                Err(AppError::Storage(StorageError::Conflict { .. })) => conflict.set(true),
                 Err(e) => app.report(e),
             }
             busy.set(false);
+        });
+    };
+    // Starts the form again from the fiche as stored now; gone if it was deleted meanwhile.
+    let reload = move |_| {
+        let id = draft.with_untracked(|d| d.fiche.id.clone());
+        spawn_local(async move {
+            match actions::reload_fiche(app, id.clone()).await {
+                Ok(Some(fiche)) => {
+                    let defs = app.fields.get_untracked();
+                    draft.set(FicheDraft::new(fiche, &defs, lang.get_untracked()));
+                    errors.set(Vec::new());
+                    conflict.set(false);
+                }
+                Ok(None) => {
+                    app.notice
+                        .set(Some(Notice::Storage(StorageError::NotFound { id })));
+                    go(&Route::List);
+                }
+                Err(e) => app.report(e),
+            }
         });
     };
     let cancel_to = if is_new {
@@ -157,6 +181,17 @@ pub fn FicheForm(id: Option<String>) -> impl IntoView {
             <h1>{move || tr(if is_new { K::FormNewTitle } else { K::FormEditTitle })}</h1>
             <Show when=move || errors.with(|e| !e.is_empty())>
                 <p class="banner banner-error" role="alert" data-testid="form-errors">{move || tr(K::FormHasErrors)}</p>
+            </Show>
+            <Show when=move || conflict.get()>
+                <div class="banner banner-error conflict" role="alert" data-testid="form-conflict">
+                    <p>
+                        {move || storage_text(lang.get(), &StorageError::Conflict { id: String::new() })}
+                        " "{move || tr(K::ConflictHint)}
+                    </p>
+                    <button type="button" class="primary" data-testid="reload-fiche" on:click=reload>
+                        {move || tr(K::ReloadFiche)}
+                    </button>
+                </div>
             </Show>
             {errors_for(errors, "name".into())}
             <fieldset class="group">

@@ -35,7 +35,7 @@ pub fn ListPage() -> impl IntoView {
     let lang = app.lang;
     let tr = move |k: K| t(lang.get(), k);
     let prefs = Prefs::load();
-    let query = RwSignal::new(String::new());
+    let query = app.list_query;
     let sort = RwSignal::new(prefs.sort);
     let dir = RwSignal::new(prefs.dir);
     let shown = RwSignal::new(PAGE);
@@ -103,7 +103,7 @@ pub fn ListPage() -> impl IntoView {
             <div class="toolbar">
                 <label class="search">
                     <span class="sr-only">{move || tr(K::SearchLabel)}</span>
-                    <input type="search" data-testid="search" autocomplete="off"
+                    <input type="search" data-testid="search" autocomplete="off" aria-keyshortcuts="/"
                         placeholder=move || tr(K::SearchPlaceholder)
                         prop:value=move || query.get()
                         on:input=move |ev| { query.set(event_target_value(&ev)); shown.set(PAGE); }/>
@@ -128,7 +128,7 @@ pub fn ListPage() -> impl IntoView {
                         format!("{n} {}", tr(if n == 1 { K::FichesCount1 } else { K::FichesCountN }))
                     }}
                 </span>
-                <button type="button" class="primary" data-testid="new-fiche"
+                <button type="button" class="primary" data-testid="new-fiche" aria-keyshortcuts="N Alt+N"
                     on:click=move |_| go(&Route::New)>
                     {move || tr(K::NewFiche)}
                 </button>
@@ -159,8 +159,10 @@ pub fn ListPage() -> impl IntoView {
                         {move || rows.get().into_iter().map(|r| {
                             let route = Route::Fiche(r.id.clone());
                             let href = route.to_hash();
+                            let here = route.clone();
                             view! {
                                 <tr data-testid="fiche-row" data-id=r.id.clone()
+                                    aria-current=move || app.route.with(|now| *now == here).then_some("true")
                                     on:click=move |_| go(&route)>
                                     <td><a href=href>{r.name}</a></td>
                                     <td class="wide">{r.company}</td>

@@ -5,6 +5,8 @@ mod app;
 mod crash;
 mod demo;
 mod fiche_page;
+mod fileio;
+mod files;
 mod form;
 mod inputs;
 mod list;

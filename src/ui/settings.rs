@@ -6,8 +6,10 @@ use super::demo::DemoButton;
 use leptos::task::spawn_local;
 
 use crate::domain::custom_field::{CustomFieldDef, CustomKind, RemovalMode};
-use crate::i18n::{labels, t, K};
+use crate::domain::dates::format_date;
+use crate::i18n::{format_bytes, labels, t, K};
 use crate::state::draft::{code, from_code};
+use crate::state::platform::{self, StorageInfo};
 use crate::state::{actions, use_app, AppState};
 
 fn save(app: AppState, defs: Vec<CustomFieldDef>) {
@@ -44,6 +46,56 @@ pub fn SettingsPage() -> impl IntoView {
                 <h2>{move || tr(K::AboutTitle)}</h2>
                 <p>{move || tr(K::AboutText)}</p>
             </section>
+            <StorageCard/>
+            <section class="card">
+                <h2>{move || tr(K::ShortcutsTitle)}</h2>
+                <dl class="details shortcuts">
+                    <div><dt><kbd>"n"</kbd>" · "<kbd>"Alt+N"</kbd></dt><dd>{move || tr(K::ShortcutNew)}</dd></div>
+                    <div><dt><kbd>"/"</kbd></dt><dd>{move || tr(K::ShortcutSearch)}</dd></div>
+                </dl>
+            </section>
+        </section>
+    }
+}
+
+/// Storage used and available, whether it is persistent, and the last backup.
+#[component]
+fn StorageCard() -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang;
+    let tr = move |k: K| t(lang.get(), k);
+    // `None` until the browser answers (it takes a few milliseconds).
+    let info: RwSignal<Option<StorageInfo>> = RwSignal::new(None);
+    spawn_local(async move { info.set(Some(platform::storage().await.unwrap_or_default())) });
+    let bytes = move |pick: fn(&StorageInfo) -> Option<f64>| {
+        move || match info.get().map(|i| pick(&i)) {
+            None => "…".to_string(),
+            Some(Some(b)) => format_bytes(lang.get(), b),
+            Some(None) => tr(K::StorageUnknown).to_string(),
+        }
+    };
+    let persisted = move || match info.get() {
+        None => "…",
+        Some(i) => tr(match i.persisted {
+            Some(true) => K::PersistGranted,
+            Some(false) => K::PersistRefused,
+            None => K::StorageUnknown,
+        }),
+    };
+    let last_backup = move || match app.last_backup.get() {
+        Some(at) => format_date(at.date_naive(), lang.get()),
+        None => tr(K::NeverBackedUp).to_string(),
+    };
+    view! {
+        <section class="card" data-testid="storage-card">
+            <h2>{move || tr(K::StorageTitle)}</h2>
+            <p class="hint">{move || tr(K::OfflineText)}</p>
+            <dl class="details">
+                <div><dt>{move || tr(K::StorageUsed)}</dt><dd data-testid="storage-used">{bytes(|i| i.usage)}</dd></div>
+                <div><dt>{move || tr(K::StorageQuota)}</dt><dd data-testid="storage-quota">{bytes(|i| i.quota)}</dd></div>
+                <div><dt>{move || tr(K::StoragePersistent)}</dt><dd data-testid="storage-persisted">{persisted}</dd></div>
+                <div><dt>{move || tr(K::LastBackup)}</dt><dd data-testid="last-backup">{last_backup}</dd></div>
+            </dl>
         </section>
     }
 }

@@ -123,6 +123,18 @@ pub fn Timeline(fiche_id: String) -> impl IntoView {
     // The entry whose deletion waits for a second click.
     let confirming: RwSignal<Option<String>> = RwSignal::new(None);
     reload(fiche_id.clone(), entries, app);
+    // Another tab changed this fiche's history: read it again.
+    {
+        let fiche_id = fiche_id.clone();
+        Effect::new(move |seen: Option<()>| {
+            let concerned = app
+                .remote
+                .with(|c| c.as_ref().is_some_and(|c| c.touches(&fiche_id)));
+            if seen.is_some() && concerned {
+                reload(fiche_id.clone(), entries, app);
+            }
+        });
+    }
 
     let save = {
         let fiche_id = fiche_id.clone();

@@ -13,6 +13,8 @@ export class App {
   constructor(page, baseURL) {
     this.page = page;
     this.baseURL = baseURL;
+    /** Set by tests whose point is an error on screen: the end-of-test check then allows it. */
+    this.errorExpected = false;
     this.list = new ListPage(page);
     this.form = new FicheForm(page);
     this.fiche = new FichePage(page);
@@ -40,6 +42,23 @@ export class App {
   async errorBanner() {
     const banner = this.page.getByTestId('error-banner');
     return (await banner.isVisible()) ? banner.innerText() : null;
+  }
+
+  /** Lets the test end with an error shown (storage unavailable, another tab upgraded...). */
+  allowErrorBanner() {
+    this.errorExpected = true;
+  }
+
+  /** Waits until the service worker is activated (so the app shell is cached); returns its scope. */
+  async workerReady() {
+    return this.page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.ready;
+      const worker = reg.active;
+      if (worker.state !== 'activated') {
+        await new Promise((done) => worker.addEventListener('statechange', () => worker.state === 'activated' && done()));
+      }
+      return reg.scope;
+    });
   }
 }
 
@@ -239,7 +258,7 @@ export function makeFixtures(page, baseURL) {
     // A test ends with no error banner on screen (storage errors are shown there).
     afterEach: async () => {
       const error = await app.errorBanner();
-      if (error !== null) throw new Error(`an error is shown: ${error}`);
+      if (error !== null && !app.errorExpected) throw new Error(`an error is shown: ${error}`);
     },
   };
 }

@@ -1,0 +1,55 @@
+//! Segments: computed customer types and RFM scores, filters over every field, built-in and
+//! saved segments, bulk actions. Pure and synchronous; the state layer runs it on the in-memory
+//! file.
+//!
+//! # Use
+//! ```text
+//! // When a fiche changes (with its search haystack):
+//! record.text = FoldedText::new(&record.fiche);
+//! // When the file, the day or the thresholds change: O(n log n), n = number of buyers.
+//! let stats = FileStats::new(records.iter().map(|r| &r.summary), today, thresholds);
+//! let computed: Vec<Computed> = records.iter().map(|r| stats.compute(&r.summary)).collect();
+//! // Per keystroke or condition change: O(n), each fiche O(1) in the size of the file.
+//! let row = |(r, c)| Row { fiche: &r.fiche, summary: &r.summary, computed: c, text: &r.text };
+//! let hits = records.iter().zip(&computed).map(row).filter(|&row| filter.matches(row, today));
+//! let counts = builtin_counts(records.iter().zip(&computed).map(row), today);
+//! ```
+//!
+//! # API
+//! - [`Thresholds`] (serde, with defaults: new 90 days, inactive 365 days, loyal 3 purchases in
+//!   365 days) → [`FileStats::new`] → [`FileStats::compute`] gives a [`Computed`]: the
+//!   [`CustomerType`] and, for buyers, an [`Rfm`] (1–5 each, quintiles of the file's buyers).
+//! - [`Filter`] (`All` / `Any` / `Not` / `Cond`) of [`Condition`]s on text fields ([`TextOp`]:
+//!   contains, equals, prefix, empty, not empty; accent- and case-insensitive), numbers
+//!   ([`Range`] over [`NumField`], money in cents, age in years), dates ([`DateOp`]: between,
+//!   last n days, anniversary month, empty), tags and interests ([`ListOp`]), consents, customer
+//!   type, RFM, kind, status, sex, preferred channel and custom fields ([`CustomOp`]).
+//!   [`Filter::matches`] tests one [`Row`]: the fiche, its summary, its [`Computed`] and its
+//!   [`FoldedText`] (the text folded once per fiche change, so a pass never folds).
+//! - [`BuiltinId`]: the sidebar's segments, stable ids, [`BuiltinId::filter`];
+//!   [`builtin_counts`] counts them all in one pass.
+//! - [`SavedSegment`]: a named filter, versioned JSON ([`SavedSegment::to_json`] /
+//!   [`SavedSegment::from_json`]); [`to_url`] / [`from_url`]: the filter in the address bar.
+//! - Bulk actions returning only the fiches they change: [`add_tag`], [`remove_tag`],
+//!   [`set_status`], [`set_owner`]; [`mailing_list`]: consented e-mail addresses, deduplicated,
+//!   with the reason each other fiche is left out.
+//!
+//! Customer types and the "purchases in a window" rule read
+//! [`Summary::recent_purchases`](crate::domain::summary::Summary::recent_purchases).
+
+mod builtin;
+mod bulk;
+mod computed;
+mod filter;
+mod saved;
+mod text;
+
+pub use builtin::{builtin_counts, BuiltinId};
+pub use bulk::{add_tag, mailing_list, remove_tag, set_owner, set_status, Mailing, Skip};
+pub use computed::{Computed, CustomerType, FileStats, Rfm, RfmPart, Thresholds};
+pub use filter::{
+    Condition, CustomOp, DateField, DateOp, Filter, ListField, ListOp, Needle, NumField, Range,
+    Row, TextField, TextOp,
+};
+pub use saved::{from_url, to_url, SavedSegment, SegmentError, FORMAT};
+pub use text::FoldedText;

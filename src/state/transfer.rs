@@ -1,0 +1,308 @@
+//! Files in and out: plans come from `domain::codec` (pure, previewed before anything is
+//! written); each confirmed import or restore is one IndexedDB transaction, then memory follows.
+
+use std::collections::BTreeMap;
+
+use chrono::Utc;
+use leptos::prelude::*;
+
+use super::actions::db;
+use super::backup::LAST_BACKUP_KEY;
+use super::sync::{notify, Change};
+use super::{AppError, AppState, FileState};
+use crate::domain::codec::csv_import::{plan_import, HistoryPlan, ImportPlan};
+use crate::domain::codec::csv_read::ReadError;
+use crate::domain::codec::csv_write::{export_csv, Column, Variant};
+use crate::domain::codec::json_backup::{export_backup, merge_backup, person_export, Backup, Meta};
+use crate::domain::codec::mapping::{find_saved, Mapping};
+use crate::domain::codec::plan::{FichePlan, ImportOptions, OnMatch};
+use crate::domain::codec::text::TextError;
+use crate::domain::codec::vcard::{export_vcards, plan_vcard_import};
+use crate::domain::fiche::Fiche;
+use crate::storage::{Everything, ImportBatchInfo};
+
+/// `meta` key of the column mappings the user confirmed, offered again for the same header.
+pub const MAPPINGS_KEY: &str = "saved_mappings";
+
+fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+fn options(on_match: OnMatch) -> ImportOptions {
+    let now = Utc::now();
+    ImportOptions {
+        on_match,
+        today: now.date_naive(),
+        now,
+    }
+}
+
+fn fiches_in_memory(app: AppState) -> Vec<Fiche> {
+    app.file
+        .with_untracked(|f| f.records().iter().map(|r| r.fiche.clone()).collect())
+}
+
+/// The mappings saved by earlier imports.
+pub async fn saved_mappings() -> Result<Vec<Mapping>, AppError> {
+    Ok(db()?
+        .get_meta::<Vec<Mapping>>(MAPPINGS_KEY)
+        .await?
+        .unwrap_or_default())
+}
+
+/// Plans a CSV import of fiches: `mapping` when the user edited one, else a saved mapping for
+/// this header, else the guess from the header.
+pub fn plan_csv(
+    app: AppState,
+    bytes: &[u8],
+    mapping: Option<&Mapping>,
+    saved: &[Mapping],
+    on_match: OnMatch,
+) -> Result<ImportPlan, ReadError> {
+    let defs = app.fields.get_untracked();
+    let existing = fiches_in_memory(app);
+    // The header is needed to find a saved mapping; reading twice is cheap next to planning.
+    let remembered = match mapping {
+        Some(_) => None,
+        None => crate::domain::codec::csv_read::read_table(bytes)
+            .ok()
+            .and_then(|t| find_saved(saved, &t.headers).cloned()),
+    };
+    let chosen = mapping.or(remembered.as_ref());
+    plan_import(
+        bytes,
+        chosen,
+        &defs,
+        &existing,
+        &options(on_match),
+        &mut new_id,
+    )
+}
+
+/// Plans a vCard import through the same duplicate rules as CSV.
+pub fn plan_vcard(app: AppState, bytes: &[u8], on_match: OnMatch) -> Result<FichePlan, TextError> {
+    let defs = app.fields.get_untracked();
+    let existing = fiches_in_memory(app);
+    plan_vcard_import(bytes, &defs, &existing, &options(on_match), &mut new_id)
+}
+
+/// Plans a CSV of purchases and contacts against the fiches in memory.
+pub fn plan_history(app: AppState, bytes: &[u8]) -> Result<HistoryPlan, ReadError> {
+    let existing = fiches_in_memory(app);
+    crate::domain::codec::csv_import::plan_history_import(bytes, &existing, &mut new_id)
+}
+
+/// Writes a confirmed plan in one transaction and remembers its mapping for next time.
+pub async fn apply_fiches(
+    app: AppState,
+    plan: &FichePlan,
+    mapping: Option<Mapping>,
+    label: &str,
+    progress: &dyn Fn(usize, usize),
+) -> Result<(), AppError> {
+    let db = db()?;
+    let applied = db
+        .apply_import(&plan.to_create, &plan.to_update, &[], label, progress)
+        .await?;
+    app.file.update(|f| {
+        for (fiche, summary) in applied.fiches {
+            f.upsert(fiche, Some(summary));
+        }
+    });
+    notify(Change::All);
+    if let Some(mapping) = mapping {
+        // The import is done; failing to remember its mapping only costs a re-mapping later.
+        let mut saved = saved_mappings().await.unwrap_or_default();
+        saved.retain(|m| m.signature != mapping.signature);
+        saved.push(mapping);
+        let _ = db.put_meta(MAPPINGS_KEY, &saved).await;
+    }
+    Ok(())
+}
+
+/// Attaches the planned history entries in one transaction; summaries follow.
+pub async fn apply_history(
+    app: AppState,
+    plan: &HistoryPlan,
+    label: &str,
+    progress: &dyn Fn(usize, usize),
+) -> Result<(), AppError> {
+    let applied = db()?
+        .apply_import(&[], &[], &plan.entries, label, progress)
+        .await?;
+    app.file.update(|f| {
+        for (fiche, summary) in applied.fiches {
+            f.upsert(fiche, Some(summary));
+        }
+    });
+    notify(Change::All);
+    Ok(())
+}
+
+/// What "undo last import" would undo, if anything.
+pub async fn last_import() -> Result<Option<ImportBatchInfo>, AppError> {
+    Ok(db()?.last_import().await?)
+}
+
+/// Undoes the last import as a whole.
+pub async fn undo_import(app: AppState) -> Result<(), AppError> {
+    // Memory is read again whole: an undo may touch any number of fiches.
+    db()?.undo_last_import().await?;
+    reload_all(app).await?;
+    notify(Change::All);
+    Ok(())
+}
+
+/// Reads the whole file again into memory (after a restore or an undo).
+pub async fn reload_all(app: AppState) -> Result<(), AppError> {
+    let loaded = db()?.load().await?;
+    app.file.set(FileState::from_records(loaded.fiches));
+    app.fields.set(loaded.custom_fields);
+    Ok(())
+}
+
+/// The backup's `meta` from what storage holds: custom fields, saved mappings, and every other
+/// record (settings) as it is, so a restore puts back exactly what was there.
+fn backup_meta(all: &Everything) -> Meta {
+    let mut settings = all.meta.clone();
+    let saved_mappings = settings
+        .remove(MAPPINGS_KEY)
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default();
+    Meta {
+        custom_fields: all.custom_fields.clone(),
+        saved_mappings,
+        settings: serde_json::Value::Object(settings.into_iter().collect()),
+    }
+}
+
+/// The other way: the `meta` records a backup's `Meta` stands for.
+fn stored_meta(meta: &Meta) -> BTreeMap<String, serde_json::Value> {
+    let mut out: BTreeMap<String, serde_json::Value> = match &meta.settings {
+        serde_json::Value::Object(map) => map.clone().into_iter().collect(),
+        _ => BTreeMap::new(),
+    };
+    if let Ok(v) = serde_json::to_value(&meta.saved_mappings) {
+        out.insert(MAPPINGS_KEY.to_string(), v);
+    }
+    out
+}
+
+/// The whole file as a JSON backup; records the time so the reminder rests for 30 days.
+pub async fn backup_json(app: AppState) -> Result<String, AppError> {
+    let db = db()?;
+    let all = db.export_all().await?;
+    let now = Utc::now();
+    let text = export_backup(&all.fiches, &all.history, &backup_meta(&all), now)
+        .map_err(|e| AppError::Storage(crate::storage::StorageError::Corrupt(e.to_string())))?;
+    db.put_meta(LAST_BACKUP_KEY, &now.to_rfc3339()).await?;
+    app.last_backup.set(Some(now));
+    app.backup_due.set(false);
+    notify(Change::Meta);
+    Ok(text)
+}
+
+/// How a backup comes back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RestoreMode {
+    /// The file becomes exactly the backup.
+    Replace,
+    /// Fiches of both are kept; for one in both, the newer version wins.
+    Merge,
+}
+
+/// Restores a validated backup in one transaction.
+pub async fn restore(
+    app: AppState,
+    backup: Backup,
+    mode: RestoreMode,
+    progress: &dyn Fn(usize, usize),
+) -> Result<(), AppError> {
+    let db = db()?;
+    match mode {
+        RestoreMode::Replace => {
+            let meta = stored_meta(&backup.meta);
+            db.replace_all(
+                &backup.fiches,
+                &backup.history,
+                &backup.meta.custom_fields,
+                &meta,
+                progress,
+            )
+            .await?;
+        }
+        RestoreMode::Merge => {
+            let all = db.export_all().await?;
+            let changes = merge_backup(&all.fiches, &all.history, &backup_meta(&all), backup);
+            let meta = stored_meta(&changes.meta);
+            db.merge_changes(
+                &changes.put_fiches,
+                &changes.put_history,
+                &changes.meta.custom_fields,
+                &meta,
+                progress,
+            )
+            .await?;
+        }
+    }
+    reload_all(app).await?;
+    notify(Change::All);
+    Ok(())
+}
+
+/// One person's data (fiche, history, consents) for the right of access and portability.
+pub async fn person_json(app: AppState, id: &str) -> Result<Option<String>, AppError> {
+    let Some(fiche) = app
+        .file
+        .with_untracked(|f| f.get(id).map(|r| r.fiche.clone()))
+    else {
+        return Ok(None);
+    };
+    let history = db()?.history(id).await?;
+    Ok(Some(person_export(
+        &fiche,
+        &history,
+        &app.fields.get_untracked(),
+        Utc::now(),
+    )))
+}
+
+/// The fiches `ids` (all when `None`) as CSV.
+pub fn csv_of(
+    app: AppState,
+    ids: Option<&[String]>,
+    columns: &[Column],
+    variant: Variant,
+) -> String {
+    let defs = app.fields.get_untracked();
+    app.file.with_untracked(|f| {
+        let rows: Vec<_> = match ids {
+            Some(ids) => ids
+                .iter()
+                .filter_map(|id| f.get(id))
+                .map(|r| (&r.fiche, Some(&r.summary)))
+                .collect(),
+            None => f
+                .records()
+                .iter()
+                .map(|r| (&r.fiche, Some(&r.summary)))
+                .collect(),
+        };
+        export_csv(&rows, columns, &defs, variant)
+    })
+}
+
+/// The fiches `ids` (all when `None`) as vCard 4.0.
+pub fn vcards_of(app: AppState, ids: Option<&[String]>) -> String {
+    app.file.with_untracked(|f| {
+        let fiches: Vec<Fiche> = match ids {
+            Some(ids) => ids
+                .iter()
+                .filter_map(|id| f.get(id))
+                .map(|r| r.fiche.clone())
+                .collect(),
+            None => f.records().iter().map(|r| r.fiche.clone()).collect(),
+        };
+        export_vcards(&fiches)
+    })
+}

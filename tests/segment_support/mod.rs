@@ -1,0 +1,82 @@
+//! Builders shared by the `segment_*` tests.
+
+#![allow(dead_code)]
+
+use carnet::domain::fiche::Fiche;
+use carnet::domain::history::{HistoryEntry, HistoryKind};
+use carnet::domain::segment::{
+    Computed, CustomerType, FileStats, Filter, FoldedText, Row, Thresholds,
+};
+use carnet::domain::summary::Summary;
+use chrono::{Days, NaiveDate, TimeZone, Utc};
+
+/// The day every test runs on.
+pub fn today() -> NaiveDate {
+    day(2025, 6, 15)
+}
+
+pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+pub fn ago(days: u64) -> NaiveDate {
+    today().checked_sub_days(Days::new(days)).unwrap()
+}
+
+/// An empty person fiche, created on 2024-01-01.
+pub fn fiche(id: &str) -> Fiche {
+    Fiche::new(
+        id.into(),
+        Utc.with_ymd_and_hms(2024, 1, 1, 10, 0, 0).unwrap(),
+    )
+}
+
+/// The summary of purchases made `days` ago, each of `cents`.
+pub fn bought(days: &[u64], cents: i64) -> Summary {
+    let entries: Vec<HistoryEntry> = days
+        .iter()
+        .enumerate()
+        .map(|(i, &d)| HistoryEntry {
+            id: format!("e{i}"),
+            fiche_id: "f".into(),
+            date: ago(d).and_hms_opt(12, 0, 0).unwrap().and_utc(),
+            kind: HistoryKind::Purchase,
+            label: String::new(),
+            amount_cents: Some(cents),
+            currency: "EUR".into(),
+            status: None,
+            text: String::new(),
+        })
+        .collect();
+    Summary::from_history(&entries)
+}
+
+/// What a prospect computes to.
+pub fn prospect() -> Computed {
+    Computed {
+        kind: CustomerType::Prospect,
+        rfm: None,
+    }
+}
+
+/// Whether `filter` selects `f` with this summary and computed type, today.
+pub fn selects_with(filter: &Filter, f: &Fiche, s: &Summary, c: &Computed) -> bool {
+    let text = FoldedText::new(f);
+    let row = Row {
+        fiche: f,
+        summary: s,
+        computed: c,
+        text: &text,
+    };
+    filter.matches(row, today())
+}
+
+/// Whether `filter` selects `f`, a prospect without history, today.
+pub fn selects(filter: &Filter, f: &Fiche) -> bool {
+    selects_with(filter, f, &Summary::default(), &prospect())
+}
+
+/// Stats of a file made of these summaries, with the default thresholds.
+pub fn stats(summaries: &[Summary]) -> FileStats {
+    FileStats::new(summaries, today(), Thresholds::default())
+}
