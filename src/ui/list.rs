@@ -100,6 +100,7 @@ pub fn ListPage() -> impl IntoView {
 
     view! {
         <section class="list-page">
+            <h1 class="sr-only">{move || tr(K::NavList)}</h1>
             <div class="toolbar">
                 <label class="search">
                     <span class="sr-only">{move || tr(K::SearchLabel)}</span>

@@ -4,6 +4,10 @@
 import { assert, expectEqual, expectText, test } from './harness.mjs';
 import { App } from './pages.mjs';
 
+// Playwright's actionability checks wait for animation frames, which a background tab does not
+// get: the tab a step acts in is brought to the front first (the other keeps running, as a real
+// background tab does, and must update by itself).
+
 /** A second tab on the app, with the same page objects. */
 async function secondTab(context, baseURL) {
   const tab = new App(await context.newPage(), baseURL);
@@ -20,6 +24,7 @@ test("two tabs see each other's changes live", async ({ app: a, context, baseURL
   });
 
   await step('a fiche created in tab A is listed in tab B', async () => {
+    await a.page.bringToFront();
     await a.list.newFiche();
     await a.form.fill({ kind: 'person', firstName: 'Zoé', lastName: 'Bernard', city: 'Nantes' });
     await a.form.saveAndClose();
@@ -29,6 +34,7 @@ test("two tabs see each other's changes live", async ({ app: a, context, baseURL
 
   await step("a purchase added in tab A shows in tab B's timeline and summary", async () => {
     await b.list.open('Bernard');
+    await a.page.bringToFront();
     await a.fiche.addEntry({ kind: 'purchase', amount: '42,00', label: 'Théière' });
     await b.fiche.entry('Théière').waitFor();
     await expectText(b.fiche.summary('total'), '42,00');
@@ -44,6 +50,7 @@ test("two tabs see each other's changes live", async ({ app: a, context, baseURL
   await step('a deletion in tab A empties tab B', async () => {
     await a.fiche.delete();
     await b.page.getByTestId('not-found').waitFor();
+    await b.page.bringToFront();
     await b.list.show();
     await b.list.expectCount(0);
   });
@@ -62,12 +69,14 @@ test('an edit based on an outdated version is refused, and the fiche can be relo
   });
 
   await step('tab A saves a change first', async () => {
+    await a.page.bringToFront();
     await a.fiche.edit();
     await a.form.fill({ firstName: 'Paulo' });
     await a.form.saveAndClose();
   });
 
   await step("tab B's save is refused with the conflict message; its form stays open", async () => {
+    await b.page.bringToFront();
     await b.form.fill({ city: 'Lille' });
     await b.form.save();
     const conflict = b.page.getByTestId('form-conflict');
