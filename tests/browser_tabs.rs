@@ -1,5 +1,6 @@
 //! Several connections to one database, as several tabs make them: an old tab that will not let
-//! go blocks an upgrade (reported, not hung), and a newer tab or a deletion is never blocked by us.
+//! go blocks an upgrade (reported, not hung), a newer tab or a deletion is never blocked by us
+//! (and `on_closed` says so at once), and one tab reads back what another wrote (`get_fiche`).
 #![cfg(target_arch = "wasm32")]
 
 use carnet::storage::{self, StorageError};
@@ -79,4 +80,52 @@ async fn deleting_the_database_is_not_blocked_by_an_open_db() {
         StorageError::Other(_)
     ));
     db.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_newer_tab_closing_us_is_told_at_once_not_at_the_next_write() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    let name = db_name("on-closed");
+    let db = storage::open(&name).await.unwrap();
+    let told: Rc<RefCell<Vec<StorageError>>> = Rc::default();
+    {
+        let told = Rc::clone(&told);
+        db.on_closed(move |why| told.borrow_mut().push(why));
+    }
+    let newer = raw_open(&name, Some(storage::SCHEMA_VERSION + 1)).await;
+    assert_eq!(
+        *told.borrow(),
+        [StorageError::NewerVersion],
+        "told once, with the reason"
+    );
+    assert_eq!(db.load().await.unwrap_err(), StorageError::NewerVersion);
+    newer.close();
+    db.close();
+    storage::delete_database(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn another_tab_reads_one_fiche_as_stored_and_none_once_deleted() {
+    use carnet::domain::fiche::Fiche;
+    use carnet::domain::summary::Summary;
+
+    let name = db_name("get-fiche");
+    let writer = storage::open(&name).await.unwrap();
+    let reader = storage::open(&name).await.unwrap();
+    let mut f = Fiche::new("f1".into(), chrono::Utc::now());
+    f.last_name = "Bernard".into();
+    assert_eq!(reader.get_fiche("f1").await.unwrap(), None);
+    let saved = writer.save_fiche(&f).await.unwrap();
+    assert_eq!(
+        reader.get_fiche("f1").await.unwrap(),
+        Some((saved, Summary::default()))
+    );
+    writer.delete_fiche("f1").await.unwrap();
+    assert_eq!(reader.get_fiche("f1").await.unwrap(), None);
+    assert!(reader.custom_fields().await.unwrap().is_empty());
+    writer.close();
+    reader.close();
+    storage::delete_database(&name).await.unwrap();
 }
