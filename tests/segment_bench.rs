@@ -131,7 +131,10 @@ fn filter_passes_over_100k_fiches() {
     ];
     let t = Instant::now();
     let texts: Vec<FoldedText> = fiches.iter().map(FoldedText::new).collect();
-    let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    let bytes: usize = texts
+        .iter()
+        .map(|t| t.heap_bytes() + std::mem::size_of::<FoldedText>())
+        .sum();
     println!(
         "folded text of every fiche (per fiche change): {:.0} ms for all, {:.1} MB",
         t.elapsed().as_secs_f64() * 1000.0,

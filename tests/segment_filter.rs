@@ -542,3 +542,61 @@ fn empty_file() {
     assert_eq!(counts.len(), BuiltinId::ALL.len());
     assert!(counts.iter().all(|&(_, n)| n == 0));
 }
+
+#[test]
+fn an_empty_needle_does_not_filter() {
+    for op in [
+        TextOp::Contains(n("")),
+        TextOp::Equals(n("  ")),
+        TextOp::Prefix(n("")),
+    ] {
+        assert!(on_blank(C::Text(TextField::City, op.clone())), "{op:?}");
+        assert!(on_blank(C::Custom("t".into(), CustomOp::Text(op))));
+    }
+}
+
+#[test]
+fn folded_text_keeps_fields_and_custom_ids_apart() {
+    let mut f = fiche("x");
+    f.first_name = "Jean".into();
+    f.last_name = "Du\u{1e}pont".into();
+    f.tags = vec!["a\u{1f}b".into()];
+    f.notes = "é".repeat(70_000);
+    f.interests = vec!["vélo".into()];
+    f.custom = BTreeMap::from([
+        ("a".to_string(), CustomValue::Text("un".into())),
+        ("ab".to_string(), CustomValue::Text("deux".into())),
+    ]);
+    let is = |c: Condition| selects(&c.into(), &f);
+    use TextField::*;
+    assert!(
+        is(C::Text(LastName, TextOp::Equals(n("du pont")))),
+        "separators become spaces"
+    );
+    assert!(is(C::Text(Name, TextOp::Contains(n("jean")))));
+    assert!(
+        !is(C::Text(Name, TextOp::Contains(n("jeandu")))),
+        "never across two fields"
+    );
+    assert!(!is(C::Text(Name, TextOp::Contains(n("jean\u{1e}du")))));
+    assert!(!is(C::Text(FirstName, TextOp::Contains(n("du")))));
+    assert!(is(C::List(ListField::Tags, ListOp::AnyOf(ns(&["a b"])))));
+    assert!(
+        is(C::List(ListField::Interests, ListOp::AllOf(ns(&["velo"])))),
+        "after long notes"
+    );
+    assert!(is(C::Text(Notes, TextOp::Prefix(n("éé")))));
+    let custom = |id: &str, word: &str| {
+        is(C::Custom(
+            id.into(),
+            CustomOp::Text(TextOp::Equals(n(word))),
+        ))
+    };
+    assert!(custom("a", "un") && !custom("a", "deux"));
+    assert!(custom("ab", "deux") && !custom("ab", "un"));
+    assert!(!custom("b", "deux"));
+    assert!(
+        FoldedText::new(&f).heap_bytes() > 70_000,
+        "é folds to one byte"
+    );
+}

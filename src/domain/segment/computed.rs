@@ -1,6 +1,6 @@
 //! Customer types and RFM scores: one fiche's summary read against statistics of the whole file.
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::summary::Summary;
@@ -16,7 +16,8 @@ pub struct Thresholds {
     pub inactive_days: u32,
     /// Loyal: at least `loyal_orders` purchases in the last `loyal_window_days` days (or a
     /// yearly frequency above the file's median). Counts above
-    /// [`Summary::RECENT_PURCHASES`] are read as that cap, the most a summary remembers.
+    /// [`Summary::RECENT_PURCHASES`] are read as that cap, the most a summary remembers; the
+    /// settings page offers 1 to that cap (0 would make every active buyer loyal).
     pub loyal_orders: u32,
     pub loyal_window_days: u32,
 }
@@ -116,7 +117,7 @@ impl FileStats {
         let (mut rec, mut freq, mut money, mut yearly) = (vec![], vec![], vec![], vec![]);
         for s in summaries {
             if let Some(last) = s.last_purchase.filter(|_| s.orders > 0) {
-                rec.push(day_number(last.date_naive()));
+                rec.push(day_number(last.naive_utc().date()));
                 freq.push(s.orders);
                 money.push(s.total_spent_cents);
                 yearly.push(yearly_frequency(s, today));
@@ -161,10 +162,10 @@ impl FileStats {
         let (Some(first), Some(last), 1..) = (s.first_purchase, s.last_purchase, s.orders) else {
             return CustomerType::Prospect;
         };
-        if last.date_naive() < days_before(self.today, t.inactive_days) {
+        if last.naive_utc().date() < days_before(self.today, t.inactive_days) {
             return CustomerType::Inactive;
         }
-        if first.date_naive() >= days_before(self.today, t.new_days) {
+        if first.naive_utc().date() >= days_before(self.today, t.new_days) {
             return CustomerType::New;
         }
         let wanted = (t.loyal_orders as usize).min(Summary::RECENT_PURCHASES);
@@ -178,7 +179,7 @@ impl FileStats {
     pub fn rfm(&self, s: &Summary) -> Option<Rfm> {
         let last = s.last_purchase.filter(|_| s.orders > 0)?;
         Some(Rfm {
-            r: score(day_number(last.date_naive()), &self.recency),
+            r: score(day_number(last.naive_utc().date()), &self.recency),
             f: score(s.orders, &self.frequency),
             m: score(s.total_spent_cents, &self.monetary),
         })
@@ -193,7 +194,6 @@ pub(crate) fn days_before(today: NaiveDate, n: u32) -> NaiveDate {
 }
 
 fn day_number(d: NaiveDate) -> i32 {
-    use chrono::Datelike;
     d.num_days_from_ce()
 }
 
@@ -202,7 +202,7 @@ fn day_number(d: NaiveDate) -> i32 {
 fn yearly_frequency(s: &Summary, today: NaiveDate) -> u64 {
     let days = s
         .first_purchase
-        .map_or(0, |first| (today - first.date_naive()).num_days())
+        .map_or(0, |first| (today - first.naive_utc().date()).num_days())
         .max(365) as u64;
     u64::from(s.orders) * 365_000 / days
 }

@@ -1,6 +1,6 @@
 //! Conditions over a fiche, its summary, its folded text and what the file computed for it,
-//! nested in AND / OR / NOT groups. Plain serde data: saved segments and the URL carry it as JSON, so variant and
-//! field names are a stored format (add, never rename).
+//! nested in AND / OR / NOT groups. Plain serde data: saved segments and the URL carry it as
+//! JSON, so variant and field names are a stored format (add, never rename).
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -429,8 +429,7 @@ pub struct Row<'a> {
 }
 
 impl Filter {
-    /// `Not` of this filter (an associated function rather than `std::ops::Not`, which reads
-    /// badly in builders).
+    /// `Not` of this filter (a method rather than `std::ops::Not`: `!filter` reads like a bool).
     pub fn negate(self) -> Filter {
         Filter::Not(Box::new(self))
     }

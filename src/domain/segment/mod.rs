@@ -3,17 +3,23 @@
 //! file.
 //!
 //! # Use
+//! Figures: 100,000 demo fiches, native release build on the shared 2-core machine
+//! (`tests/segment_bench.rs`); expect wasm in a browser to be slower.
 //! ```text
-//! // When a fiche changes (with its search haystack):
+//! // When a fiche changes (with its search haystack); 2.7 µs a fiche, ~270 bytes:
 //! record.text = FoldedText::new(&record.fiche);
-//! // When the file, the day or the thresholds change: O(n log n), n = number of buyers.
+//! // When the file, the day or the thresholds change: O(n), ~10 ms:
 //! let stats = FileStats::new(records.iter().map(|r| &r.summary), today, thresholds);
 //! let computed: Vec<Computed> = records.iter().map(|r| stats.compute(&r.summary)).collect();
-//! // Per keystroke or condition change: O(n), each fiche O(1) in the size of the file.
+//! // Per keystroke or condition change: O(n), 0.3 to 7 ms for typical filters:
 //! let row = |(r, c)| Row { fiche: &r.fiche, summary: &r.summary, computed: c, text: &r.text };
 //! let hits = records.iter().zip(&computed).map(row).filter(|&row| filter.matches(row, today));
+//! // When the file or the day changes (the sidebar's counts), ~15 ms:
 //! let counts = builtin_counts(records.iter().zip(&computed).map(row), today);
 //! ```
+//! Keep `computed` and the folded texts in vectors of their own rather than inside a large
+//! record: a pass then reads small, contiguous items (a cache miss per fiche is most of its
+//! cost).
 //!
 //! # API
 //! - [`Thresholds`] (serde, with defaults: new 90 days, inactive 365 days, loyal 3 purchases in

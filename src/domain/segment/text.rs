@@ -54,9 +54,12 @@ pub struct FoldedText {
 
 impl FoldedText {
     pub fn new(f: &Fiche) -> FoldedText {
-        let mut b = Builder::default();
+        let mut b = Builder {
+            text: String::with_capacity(256),
+            ..Builder::default()
+        };
         for field in TextField::ALL {
-            b.slot(values_of(f, field));
+            b.field(f, field);
         }
         b.slot(f.tags.iter());
         b.slot(f.interests.iter());
@@ -80,13 +83,9 @@ impl FoldedText {
         }
     }
 
-    /// Bytes of folded text held, for memory figures.
-    pub fn len(&self) -> usize {
+    /// Bytes held on the heap, for memory figures.
+    pub fn heap_bytes(&self) -> usize {
         self.text.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.text.is_empty()
     }
 
     /// Slots `first..=last` as one string, separators included.
@@ -134,6 +133,32 @@ struct Builder {
 }
 
 impl Builder {
+    /// The values of a text field as typed (none for `Name`).
+    fn field(&mut self, f: &Fiche, field: TextField) {
+        use std::iter::once;
+        use TextField as T;
+        let each = |get: fn(&Address) -> &String| f.addresses.iter().map(get);
+        match field {
+            T::Name => self.slot(std::iter::empty()),
+            T::FirstName => self.slot(once(&f.first_name)),
+            T::LastName => self.slot(once(&f.last_name)),
+            T::Company => self.slot(once(&f.company)),
+            T::JobTitle => self.slot(once(&f.job_title)),
+            T::Sector => self.slot(once(&f.sector)),
+            T::Email => self.slot(f.emails.iter().map(|e| &e.value)),
+            T::Phone => self.slot(f.phones.iter().map(|p| &p.value)),
+            T::Website => self.slot(once(&f.website)),
+            T::Street => self.slot(each(|a| &a.street)),
+            T::PostalCode => self.slot(each(|a| &a.postal_code)),
+            T::City => self.slot(each(|a| &a.city)),
+            T::Region => self.slot(each(|a| &a.region)),
+            T::Country => self.slot(each(|a| &a.country)),
+            T::Owner => self.slot(once(&f.owner)),
+            T::Source => self.slot(once(&f.source)),
+            T::Notes => self.slot(once(&f.notes)),
+        }
+    }
+
     fn slot<'a>(&mut self, values: impl Iterator<Item = &'a String>) {
         self.next_slot();
         self.values(values);
@@ -165,30 +190,4 @@ impl Builder {
             }
         }
     }
-}
-
-/// The values of a text field as typed (none for `Name`).
-fn values_of(f: &Fiche, field: TextField) -> std::vec::IntoIter<&String> {
-    use TextField as T;
-    let each = |get: fn(&Address) -> &String| f.addresses.iter().map(get).collect();
-    let list: Vec<&String> = match field {
-        T::Name => vec![],
-        T::FirstName => vec![&f.first_name],
-        T::LastName => vec![&f.last_name],
-        T::Company => vec![&f.company],
-        T::JobTitle => vec![&f.job_title],
-        T::Sector => vec![&f.sector],
-        T::Email => f.emails.iter().map(|e| &e.value).collect(),
-        T::Phone => f.phones.iter().map(|p| &p.value).collect(),
-        T::Website => vec![&f.website],
-        T::Street => each(|a| &a.street),
-        T::PostalCode => each(|a| &a.postal_code),
-        T::City => each(|a| &a.city),
-        T::Region => each(|a| &a.region),
-        T::Country => each(|a| &a.country),
-        T::Owner => vec![&f.owner],
-        T::Source => vec![&f.source],
-        T::Notes => vec![&f.notes],
-    };
-    list.into_iter()
 }
