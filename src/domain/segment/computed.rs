@@ -102,9 +102,10 @@ pub struct FileStats {
     today: NaiveDate,
     thresholds: Thresholds,
     /// Lower median of the buyers' [`yearly_frequency`]; without buyers, none is above it.
-    median_frequency: u64,
-    recency: [i32; 4],
-    frequency: [u32; 4],
+    median_frequency: i64,
+    // Every value as i64: one copy of the selection code in the wasm instead of four.
+    recency: [i64; 4],
+    frequency: [i64; 4],
     monetary: [i64; 4],
 }
 
@@ -118,7 +119,7 @@ impl FileStats {
         for s in summaries {
             if let Some(last) = s.last_purchase.filter(|_| s.orders > 0) {
                 rec.push(day_number(last.naive_utc().date()));
-                freq.push(s.orders);
+                freq.push(i64::from(s.orders));
                 money.push(s.total_spent_cents);
                 yearly.push(yearly_frequency(s, today));
             }
@@ -128,7 +129,7 @@ impl FileStats {
             today,
             thresholds,
             median_frequency: if yearly.is_empty() {
-                u64::MAX
+                i64::MAX
             } else {
                 *yearly.select_nth_unstable(mid).1
             },
@@ -180,7 +181,7 @@ impl FileStats {
         let last = s.last_purchase.filter(|_| s.orders > 0)?;
         Some(Rfm {
             r: score(day_number(last.naive_utc().date()), &self.recency),
-            f: score(s.orders, &self.frequency),
+            f: score(s.orders.into(), &self.frequency),
             m: score(s.total_spent_cents, &self.monetary),
         })
     }
@@ -193,26 +194,26 @@ pub(crate) fn days_before(today: NaiveDate, n: u32) -> NaiveDate {
         .unwrap_or(NaiveDate::MIN)
 }
 
-fn day_number(d: NaiveDate) -> i32 {
-    d.num_days_from_ce()
+fn day_number(d: NaiveDate) -> i64 {
+    d.num_days_from_ce().into()
 }
 
 /// Purchases per year since the first one, in thousandths; the period counts as at least a year
 /// so that one recent purchase does not look like a rhythm.
-fn yearly_frequency(s: &Summary, today: NaiveDate) -> u64 {
+fn yearly_frequency(s: &Summary, today: NaiveDate) -> i64 {
     let days = s
         .first_purchase
         .map_or(0, |first| (today - first.naive_utc().date()).num_days())
-        .max(365) as u64;
-    u64::from(s.orders) * 365_000 / days
+        .max(365);
+    i64::from(s.orders) * 365_000 / days
 }
 
 /// The values at ranks ⌈k·n/5⌉ (1-based, ascending), k = 1..=4: a value is strictly above
 /// boundary k exactly when at least k·n/5 values are strictly below it. Selection rather than a
 /// sort: O(n), from the highest rank down, each within the part left below the previous one.
-fn quintile_bounds<T: Ord + Copy + Default>(mut values: Vec<T>) -> [T; 4] {
+fn quintile_bounds(mut values: Vec<i64>) -> [i64; 4] {
     let n = values.len();
-    let mut bounds = [T::default(); 4];
+    let mut bounds = [0; 4];
     let mut below = values.as_mut_slice();
     for k in (1..=4).rev() {
         let i = (k * n).div_ceil(5).saturating_sub(1);
@@ -228,6 +229,6 @@ fn quintile_bounds<T: Ord + Copy + Default>(mut values: Vec<T>) -> [T; 4] {
     bounds
 }
 
-fn score<T: PartialOrd>(value: T, bounds: &[T; 4]) -> u8 {
+fn score(value: i64, bounds: &[i64; 4]) -> u8 {
     1 + bounds.iter().filter(|b| value > **b).count() as u8
 }

@@ -81,7 +81,10 @@ pub fn from_url(s: &str) -> Result<Filter, SegmentError> {
         _ => return Err(SegmentError::NotAFilter),
     }
     let json = from_base64url(data).ok_or(SegmentError::NotAFilter)?;
-    serde_json::from_slice(&json).map_err(invalid)
+    let json = String::from_utf8(json).map_err(|_| SegmentError::NotAFilter)?;
+    // `from_str` as in `SavedSegment::from_json`: one deserializer in the wasm, not two (the
+    // filter's is about 20 KB).
+    serde_json::from_str(&json).map_err(invalid)
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
