@@ -6,7 +6,6 @@ use carnet::domain::fiche::Fiche;
 use carnet::domain::history::{HistoryEntry, HistoryKind};
 use carnet::storage::{self, StorageError};
 use rexie::{Rexie, TransactionMode};
-use serde::Serialize;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -21,9 +20,7 @@ async fn put_raw(name: &str, store: &str, record: serde_json::Value) {
     let tx = raw
         .transaction(&[store], TransactionMode::ReadWrite)
         .unwrap();
-    let value = record
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap();
+    let value = js_sys::JSON::parse(&record.to_string()).unwrap();
     tx.store(store).unwrap().put(&value, None).await.unwrap();
     tx.done().await.unwrap();
     raw.close();

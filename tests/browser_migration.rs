@@ -11,7 +11,6 @@ use carnet::domain::history::HistoryEntry;
 use carnet::domain::summary::Summary;
 use carnet::storage::{self, StorageError, SCHEMA_VERSION};
 use rexie::{Index, ObjectStore, Rexie, TransactionMode};
-use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -29,9 +28,7 @@ fn fixture() -> Value {
 }
 
 fn js(value: &Value) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap()
+    js_sys::JSON::parse(&value.to_string()).unwrap()
 }
 
 fn records<T: serde::de::DeserializeOwned>(fixture: &Value, store: &str) -> Vec<T> {
@@ -126,7 +123,8 @@ async fn assert_migrated(name: &str, fixture: &Value) {
         .await
         .unwrap()
         .unwrap();
-    let record: Value = serde_wasm_bindgen::from_value(record).unwrap();
+    let record: Value =
+        serde_json::from_str(&String::from(js_sys::JSON::stringify(&record).unwrap())).unwrap();
     assert_eq!(record["id"], fiches[0].id.as_str());
     assert_eq!(record["fiche"]["last_name"], "Lefèvre");
     assert_eq!(record["summary"]["orders"], 3);

@@ -3,7 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 use carnet::domain::dates::{format_date, parse_date};
 use carnet::domain::lang::Lang;
-use carnet::domain::money::{format_amount, format_amount_plain, parse_amount, MoneyError, NNBSP};
+use carnet::domain::money::{
+    format_amount, format_amount_plain, parse_amount, MoneyError, MAX_CENTS, NNBSP,
+};
 use carnet::domain::phone::{
     format_phone_fr, national_fr, normalize_phone, phone_digits, PhoneError,
 };
@@ -217,7 +219,12 @@ fn amount_errors() {
         parse_amount("92233720368547758,08"),
         Err(MoneyError::Overflow)
     );
-    assert_eq!(parse_amount("92233720368547758,07"), Ok(i64::MAX));
+    assert_eq!(
+        parse_amount("10 000 000 000 000,00"),
+        Err(MoneyError::Overflow),
+        "above MAX_CENTS a JavaScript number would round it"
+    );
+    assert_eq!(parse_amount("-9 999 999 999 999,99"), Ok(-MAX_CENTS));
 }
 
 #[test]

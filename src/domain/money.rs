@@ -11,6 +11,10 @@ use super::lang::Lang;
 /// The space used by [`format_amount`] in French (thousands and before the currency sign).
 pub const NNBSP: char = '\u{202f}';
 
+/// The largest amount accepted, in cents (just under 10 000 billion euros): below 2^53, so the
+/// amount stays exact once stored as a JavaScript number in IndexedDB.
+pub const MAX_CENTS: i64 = 999_999_999_999_999;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
 pub enum MoneyError {
     #[error("empty amount")]
@@ -110,6 +114,7 @@ pub fn parse_amount(raw: &str) -> Result<i64, MoneyError> {
     let cents = cents
         .checked_mul(100)
         .and_then(|c| c.checked_add(frac))
+        .filter(|&c| c <= MAX_CENTS)
         .ok_or(MoneyError::Overflow)?;
     Ok(if negative { -cents } else { cents })
 }

@@ -55,20 +55,27 @@ impl Db {
         let (fiches, defs) = tx.finish(read).await?;
 
         let mut loaded = Loaded::default();
-        let fiches = array(fiches)?;
-        loaded.fiches.reserve(fiches.length() as usize);
-        for raw in fiches.iter() {
-            let id = js_sys::Reflect::get(&raw, &JsValue::from_str("id"))
-                .ok()
-                .and_then(|k| k.as_string())
-                .unwrap_or_default();
-            match decode::<StoredFiche>(raw) {
-                Ok(s) => loaded.fiches.push((s.fiche, s.summary)),
-                Err(reason) => loaded.corrupt.push(CorruptRecord {
-                    store: FICHES,
-                    key: id,
-                    reason,
-                }),
+        // One `JSON.stringify` and one parse for the whole store: the fast path, taken unless a
+        // record is corrupt. Then each record is decoded alone, to keep the good ones.
+        match decode::<Vec<StoredFiche>>(fiches.clone()) {
+            Ok(all) => {
+                loaded.fiches = all.into_iter().map(|s| (s.fiche, s.summary)).collect();
+            }
+            Err(_) => {
+                for raw in array(fiches)?.iter() {
+                    let id = js_sys::Reflect::get(&raw, &JsValue::from_str("id"))
+                        .ok()
+                        .and_then(|k| k.as_string())
+                        .unwrap_or_default();
+                    match decode::<StoredFiche>(raw) {
+                        Ok(s) => loaded.fiches.push((s.fiche, s.summary)),
+                        Err(reason) => loaded.corrupt.push(CorruptRecord {
+                            store: FICHES,
+                            key: id,
+                            reason,
+                        }),
+                    }
+                }
             }
         }
         if !defs.is_undefined() {

@@ -15,6 +15,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
+use js_sys::Reflect;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 use web_sys::IdbTransactionMode::{Readonly, Readwrite};
@@ -359,19 +360,32 @@ fn entry_ids_by_fiche(entries: &[HistoryEntry]) -> Vec<EntriesOf> {
     out
 }
 
-/// The version of a stored fiche record, `None` if nothing is stored. Only that field is
-/// decoded (serde-wasm-bindgen reads the fields a struct names), not the whole fiche.
+/// The version of a stored fiche record, `None` if nothing is stored. Only that field is read
+/// (decoding goes through JSON, which would stringify the whole fiche).
 fn stored_version(raw: JsValue, id: &str) -> Result<Option<u32>, StorageError> {
-    #[derive(Deserialize)]
-    struct Record {
-        fiche: Versioned,
+    if raw.is_undefined() {
+        return Ok(None);
     }
-    #[derive(Deserialize)]
-    struct Versioned {
-        #[serde(default)]
-        version: u32,
+    let field = |target: &JsValue, name: &str| Reflect::get(target, &JsValue::from_str(name));
+    let version = field(&raw, "fiche").and_then(|f| {
+        if f.is_object() {
+            field(&f, "version")
+        } else {
+            Err(f)
+        }
+    });
+    match version {
+        Ok(v) if v.is_undefined() => Ok(Some(0)),
+        Ok(v) => match v.as_f64() {
+            Some(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => {
+                Ok(Some(n as u32))
+            }
+            _ => Err(StorageError::Corrupt(format!("fiche {id}: bad version"))),
+        },
+        Err(_) => Err(StorageError::Corrupt(format!(
+            "fiche {id}: not a stored fiche"
+        ))),
     }
-    Ok(from_js_opt::<Record>(raw, &format!("fiche {id}"))?.map(|r| r.fiche.version))
 }
 
 /// The body of [`Db::undo_last_import`], inside its transaction.

@@ -12,8 +12,8 @@
 //! other await would let it auto-commit half-way) and returns after the commit, so the caller
 //! never shows what is not on disk. A failure aborts the whole transaction.
 //!
-//! Records go through serde-wasm-bindgen in its JSON-compatible mode: dates as ISO 8601 strings,
-//! `None` as `null`, maps as plain objects. A record that does not decode never panics: `load`
+//! Records go through JSON (`serde_json` and the browser's `JSON.parse`/`stringify`), the same
+//! serde path as backups: dates as ISO 8601 strings, `None` as `null`, maps as plain objects. A record that does not decode never panics: `load`
 //! skips it and lists it in [`Loaded::corrupt`]; the other calls fail with
 //! [`StorageError::Corrupt`], since computing a summary or saving over a record read in part
 //! would lose data silently.
