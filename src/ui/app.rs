@@ -1,5 +1,6 @@
 //! The frame: header, banner, and the page the route names.
 
+use super::tx;
 use gloo_storage::{SessionStorage, Storage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -99,19 +100,19 @@ pub fn App() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"C"</span>
                 <span class="brand-name">"Carnet"</span>
             </a>
-            <span class="tagline">{move || tr(K::AppTagline)}</span>
+            <span class="tagline">{tx(lang, K::AppTagline)}</span>
             <nav class="nav">
                 <a href="#/" data-testid="nav-list" class:active=move || !is_settings() && app.route.get() != Route::Files>
-                    {move || tr(K::NavList)}
+                    {tx(lang, K::NavList)}
                 </a>
                 <a href="#/files" data-testid="nav-files" class:active=move || app.route.get() == Route::Files>
-                    {move || tr(K::NavFiles)}
+                    {tx(lang, K::NavFiles)}
                 </a>
                 <a href="#/settings" data-testid="nav-settings" class:active=is_settings>
-                    {move || tr(K::NavSettings)}
+                    {tx(lang, K::NavSettings)}
                 </a>
                 <label class="lang">
-                    <span class="sr-only">{move || tr(K::Language)}</span>
+                    <span class="sr-only">{tx(lang, K::Language)}</span>
                     <select data-testid="lang-switch" on:change=on_lang
                         prop:value=move || if lang.get() == Lang::En { "en" } else { "fr" }>
                         <option value="fr" selected=move || lang.get() == Lang::Fr>"Français"</option>
@@ -212,7 +213,8 @@ fn Banner() -> impl IntoView {
             }
         })
     };
-    let tr = move |k: K| t(app.lang.get(), k);
+    let lang = app.lang;
+    let tr = move |k: K| t(lang.get(), k);
     // Dismissed for this tab's session: it comes back in a new tab or the next day's visit.
     let backup_later = RwSignal::new(SessionStorage::get::<bool>(BACKUP_LATER).unwrap_or(false));
     let show_backup = move || {
@@ -225,9 +227,9 @@ fn Banner() -> impl IntoView {
         {notice}
         <Show when=move || app.update_ready.get()>
             <div class="banner banner-info" role="status" data-testid="update-banner">
-                <p>{move || tr(K::UpdateReady)}</p>
+                <p>{tx(lang, K::UpdateReady)}</p>
                 <button type="button" class="primary" data-testid="apply-update"
-                    on:click=move |_| platform::apply_update()>{move || tr(K::UpdateReload)}</button>
+                    on:click=move |_| platform::apply_update()>{tx(lang, K::UpdateReload)}</button>
             </div>
         </Show>
         <Show when=show_backup>
@@ -237,7 +239,7 @@ fn Banner() -> impl IntoView {
                     on:click=move |_| {
                         let _ = SessionStorage::set(BACKUP_LATER, true);
                         backup_later.set(true);
-                    }>{move || tr(K::Later)}</button>
+                    }>{tx(lang, K::Later)}</button>
             </div>
         </Show>
     }

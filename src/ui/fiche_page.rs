@@ -1,5 +1,6 @@
 //! One customer's folder: every field, the summary and the timeline.
 
+use super::tx;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -21,7 +22,6 @@ use crate::state::{actions, transfer, use_app, AppState, Route};
 pub fn FichePage(id: String) -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
-    let tr = move |k: K| t(lang.get(), k);
     let record = {
         let id = id.clone();
         Memo::new(move |_| {
@@ -50,9 +50,9 @@ pub fn FichePage(id: String) -> impl IntoView {
 
     view! {
         <Show when=move || record.with(Option::is_some)
-            fallback=move || view! { <p class="empty" data-testid="not-found">{move || tr(K::FicheNotFound)}</p> }>
+            fallback=move || view! { <p class="empty" data-testid="not-found">{tx(lang, K::FicheNotFound)}</p> }>
             <article class="fiche-page" data-testid="fiche-page">
-                <p class="crumbs"><a href="#/">{move || tr(K::Back)}</a></p>
+                <p class="crumbs"><a href="#/">{tx(lang, K::Back)}</a></p>
                 <header class="fiche-head">
                     <div>
                         <h1 data-testid="fiche-name">{move || record.with(|r| r.as_ref().map(|(f, _)| f.display_name()).unwrap_or_default())}</h1>
@@ -65,22 +65,22 @@ pub fn FichePage(id: String) -> impl IntoView {
                         </p>
                     </div>
                     <div class="actions">
-                        <button type="button" data-testid="edit-fiche" on:click=move |_| go(&Route::Edit(id.get_value()))>{move || tr(K::Edit)}</button>
-                        <button type="button" class="ghost" data-testid="export-person" on:click=move |_| export_person(app, id.get_value())>{move || tr(K::PersonExport)}</button>
+                        <button type="button" data-testid="edit-fiche" on:click=move |_| go(&Route::Edit(id.get_value()))>{tx(lang, K::Edit)}</button>
+                        <button type="button" class="ghost" data-testid="export-person" on:click=move |_| export_person(app, id.get_value())>{tx(lang, K::PersonExport)}</button>
                         <button type="button" class="ghost" data-testid="export-vcard-one"
                             on:click=move |_| {
                                 let text = transfer::vcards_of(app, Some(&[id.get_value()]));
                                 let _ = download(&format!("{}.vcf", file_stem(app, &id.get_value())), "text/vcard;charset=utf-8", text.as_bytes());
-                            }>{move || tr(K::VcardOne)}</button>
-                        <button type="button" class="danger" data-testid="delete-fiche" on:click=move |_| confirming.set(true)>{move || tr(K::Delete)}</button>
+                            }>{tx(lang, K::VcardOne)}</button>
+                        <button type="button" class="danger" data-testid="delete-fiche" on:click=move |_| confirming.set(true)>{tx(lang, K::Delete)}</button>
                     </div>
                 </header>
                 <Show when=move || confirming.get()>
                     <div class="confirm" role="alertdialog" aria-modal="true" data-testid="confirm-dialog">
-                        <p>{move || tr(K::ConfirmDeleteFiche)}</p>
+                        <p>{tx(lang, K::ConfirmDeleteFiche)}</p>
                         <button type="button" class="danger" data-testid="confirm-delete" on:click=delete
-                            prop:disabled=move || deleting.get()>{move || tr(K::ConfirmDelete)}</button>
-                        <button type="button" class="ghost" data-testid="cancel-delete" on:click=move |_| confirming.set(false)>{move || tr(K::Cancel)}</button>
+                            prop:disabled=move || deleting.get()>{tx(lang, K::ConfirmDelete)}</button>
+                        <button type="button" class="ghost" data-testid="cancel-delete" on:click=move |_| confirming.set(false)>{tx(lang, K::Cancel)}</button>
                     </div>
                 </Show>
                 <div class="fiche-body">

@@ -1,6 +1,7 @@
 //! Import and export: pick or drop a file, see the plan (counts, column mapping, every problem
 //! row), confirm; export CSV, vCard and JSON backups; restore a backup; undo the last import.
 
+use super::tx;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -30,7 +31,7 @@ pub fn FilesPage() -> impl IntoView {
     let imports = RwSignal::new(0u32);
     view! {
         <section class="files-page" data-testid="files-page">
-            <h1>{move || t(lang.get(), K::FilesTitle)}</h1>
+            <h1>{tx(lang, K::FilesTitle)}</h1>
             <ImportFiches imports/>
             <ImportHistory imports/>
             <UndoImport imports/>
@@ -86,9 +87,9 @@ fn file_picker(
                 dragging.set(false);
                 if let Some(f) = dropped_file(&ev) { take(f) }
             }>
-            <span>{move || t(lang.get(), K::DropHere)}</span>
+            <span>{tx(lang, K::DropHere)}</span>
             <label class="file-button">
-                <span>{move || t(lang.get(), K::ChooseFile)}</span>
+                <span>{tx(lang, K::ChooseFile)}</span>
                 <input type="file" class="sr-only" data-testid=testid accept=accept
                     on:change=move |ev| if let Some(f) = picked_file(&ev) { take(f) }/>
             </label>
@@ -236,7 +237,6 @@ fn is_vcard(name: &str, bytes: &[u8]) -> bool {
 fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
-    let tr = move |k: K| t(lang.get(), k);
     let name = RwSignal::new(String::new());
     let bytes: StoredValue<Vec<u8>> = StoredValue::new(Vec::new());
     let saved: StoredValue<Vec<Mapping>> = StoredValue::new(Vec::new());
@@ -339,8 +339,8 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
 
     view! {
         <section class="card" data-testid="import-fiches">
-            <h2>{move || tr(K::ImportTitle)}</h2>
-            <p class="hint">{move || tr(K::ImportHelp)}</p>
+            <h2>{tx(lang, K::ImportTitle)}</h2>
+            <p class="hint">{tx(lang, K::ImportHelp)}</p>
             {file_picker(lang, "import-file", ".csv,.txt,.tsv,.vcf,.vcard,text/csv,text/vcard", on_file, error)}
             {error_line(error)}
             {move || done.get().map(|d| view! { <p class="ok" role="status" data-testid="import-done">{d}</p> })}
@@ -460,7 +460,6 @@ fn mapping_table(
 fn ImportHistory(imports: RwSignal<u32>) -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
-    let tr = move |k: K| t(lang.get(), k);
     let name = RwSignal::new(String::new());
     let pending: RwSignal<Option<HistoryPlan>> = RwSignal::new(None);
     let error: RwSignal<Option<String>> = RwSignal::new(None);
@@ -506,8 +505,8 @@ fn ImportHistory(imports: RwSignal<u32>) -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="import-history">
-            <h2>{move || tr(K::HistoryImportTitle)}</h2>
-            <p class="hint">{move || tr(K::HistoryImportHelp)}</p>
+            <h2>{tx(lang, K::HistoryImportTitle)}</h2>
+            <p class="hint">{tx(lang, K::HistoryImportHelp)}</p>
             {file_picker(lang, "history-file", ".csv,.txt,.tsv,text/csv", on_file, error)}
             {error_line(error)}
             {move || done.get().map(|d| view! { <p class="ok" role="status" data-testid="history-done">{d}</p> })}
@@ -566,7 +565,7 @@ fn UndoImport(imports: RwSignal<u32>) -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="undo-import">
-            <h2>{move || tr(K::UndoTitle)}</h2>
+            <h2>{tx(lang, K::UndoTitle)}</h2>
             {move || done.get().then(|| view! { <p class="ok" role="status" data-testid="undo-done">{tr(K::UndoDone)}</p> })}
             {move || match last.get() {
                 None => view! { <p class="muted">{tr(K::NoImport)}</p> }.into_any(),
@@ -596,7 +595,6 @@ fn UndoImport(imports: RwSignal<u32>) -> impl IntoView {
 fn ExportBox() -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
-    let tr = move |k: K| t(lang.get(), k);
     let listed = RwSignal::new(false);
     let variant = RwSignal::new(Variant::FrenchExcel);
     let columns: Memo<Vec<Column>> = Memo::new(move |_| {
@@ -645,25 +643,25 @@ fn ExportBox() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="export">
-            <h2>{move || tr(K::ExportTitle)}</h2>
+            <h2>{tx(lang, K::ExportTitle)}</h2>
             <div class="grid">
                 <label class="field">
-                    <span class="field-label">{move || tr(K::ExportScope)}</span>
+                    <span class="field-label">{tx(lang, K::ExportScope)}</span>
                     <select data-testid="export-scope" on:change=move |ev| listed.set(event_target_value(&ev) == "listed")>
-                        <option value="all" selected=true>{move || tr(K::ScopeAll)}</option>
-                        <option value="listed">{move || tr(K::ScopeListed)}</option>
+                        <option value="all" selected=true>{tx(lang, K::ScopeAll)}</option>
+                        <option value="listed">{tx(lang, K::ScopeListed)}</option>
                     </select>
                 </label>
                 <label class="field">
-                    <span class="field-label">{move || tr(K::Variant)}</span>
+                    <span class="field-label">{tx(lang, K::Variant)}</span>
                     <select data-testid="export-variant" on:change=move |ev| variant.set(from_code(&event_target_value(&ev)).unwrap_or_default())>
-                        <option value=code(&Variant::FrenchExcel) selected=true>{move || tr(K::VariantFrench)}</option>
-                        <option value=code(&Variant::Standard)>{move || tr(K::VariantStandard)}</option>
+                        <option value=code(&Variant::FrenchExcel) selected=true>{tx(lang, K::VariantFrench)}</option>
+                        <option value=code(&Variant::Standard)>{tx(lang, K::VariantStandard)}</option>
                     </select>
                 </label>
             </div>
             <details class="columns">
-                <summary>{move || tr(K::Columns)}</summary>
+                <summary>{tx(lang, K::Columns)}</summary>
                 <div class="column-list">
                     {move || {
                         let defs = app.fields.get();
@@ -685,8 +683,8 @@ fn ExportBox() -> impl IntoView {
                 </div>
             </details>
             <div class="actions">
-                <button type="button" class="primary" data-testid="export-csv" on:click=export_csv>{move || tr(K::ExportCsv)}</button>
-                <button type="button" data-testid="export-vcard" on:click=export_vcard>{move || tr(K::ExportVcard)}</button>
+                <button type="button" class="primary" data-testid="export-csv" on:click=export_csv>{tx(lang, K::ExportCsv)}</button>
+                <button type="button" data-testid="export-vcard" on:click=export_vcard>{tx(lang, K::ExportVcard)}</button>
             </div>
         </section>
     }
@@ -752,11 +750,11 @@ fn BackupBox() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="backup">
-            <h2>{move || tr(K::BackupTitle)}</h2>
-            <p class="hint">{move || tr(K::BackupHelp)}</p>
-            <button type="button" class="primary" data-testid="backup-json" on:click=backup>{move || tr(K::BackupButton)}</button>
-            <h2 class="restore-title">{move || tr(K::RestoreTitle)}</h2>
-            <p class="hint">{move || tr(K::RestoreHelp)}</p>
+            <h2>{tx(lang, K::BackupTitle)}</h2>
+            <p class="hint">{tx(lang, K::BackupHelp)}</p>
+            <button type="button" class="primary" data-testid="backup-json" on:click=backup>{tx(lang, K::BackupButton)}</button>
+            <h2 class="restore-title">{tx(lang, K::RestoreTitle)}</h2>
+            <p class="hint">{tx(lang, K::RestoreHelp)}</p>
             {file_picker(lang, "restore-file", ".json,application/json", on_file, error)}
             {error_line(error)}
             {move || done.get().then(|| view! { <p class="ok" role="status" data-testid="restore-done">{tr(K::RestoreDone)}</p> })}
@@ -774,10 +772,10 @@ fn BackupBox() -> impl IntoView {
                         </div>
                         <Show when=move || confirming.get()>
                             <div class="confirm" role="alertdialog">
-                                <p>{move || tr(K::RestoreConfirmReplace)}</p>
+                                <p>{tx(lang, K::RestoreConfirmReplace)}</p>
                                 <button type="button" class="danger" data-testid="confirm-restore" prop:disabled=move || busy.get()
-                                    on:click=move |_| restore(RestoreMode::Replace)>{move || tr(K::RestoreReplace)}</button>
-                                <button type="button" class="ghost" on:click=move |_| confirming.set(false)>{move || tr(K::Cancel)}</button>
+                                    on:click=move |_| restore(RestoreMode::Replace)>{tx(lang, K::RestoreReplace)}</button>
+                                <button type="button" class="ghost" on:click=move |_| confirming.set(false)>{tx(lang, K::Cancel)}</button>
                             </div>
                         </Show>
                         {progress_bar(progress)}

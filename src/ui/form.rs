@@ -1,6 +1,7 @@
 //! Creating and editing a fiche. Fields are grouped so a simple fiche stays quick to fill:
 //! identity and contact details open, the rest folded.
 
+use super::tx;
 use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -84,7 +85,8 @@ pub fn FicheForm(id: Option<String>) -> impl IntoView {
             .with_untracked(|f| f.get(id).map(|r| r.fiche.clone()))
     });
     if id.is_some() && existing.is_none() {
-        return view! { <p class="empty" data-testid="not-found">{move || tr(K::FicheNotFound)}</p> }.into_any();
+        return view! { <p class="empty" data-testid="not-found">{tx(lang, K::FicheNotFound)}</p> }
+            .into_any();
     }
     let is_new = existing.is_none();
     let start =
@@ -180,22 +182,22 @@ pub fn FicheForm(id: Option<String>) -> impl IntoView {
         <form class="fiche-form" data-testid="fiche-form" novalidate on:submit=on_submit>
             <h1>{move || tr(if is_new { K::FormNewTitle } else { K::FormEditTitle })}</h1>
             <Show when=move || errors.with(|e| !e.is_empty())>
-                <p class="banner banner-error" role="alert" data-testid="form-errors">{move || tr(K::FormHasErrors)}</p>
+                <p class="banner banner-error" role="alert" data-testid="form-errors">{tx(lang, K::FormHasErrors)}</p>
             </Show>
             <Show when=move || conflict.get()>
                 <div class="banner banner-error conflict" role="alert" data-testid="form-conflict">
                     <p>
                         {move || storage_text(lang.get(), &StorageError::Conflict { id: String::new() })}
-                        " "{move || tr(K::ConflictHint)}
+                        " "{tx(lang, K::ConflictHint)}
                     </p>
                     <button type="button" class="primary" data-testid="reload-fiche" on:click=reload>
-                        {move || tr(K::ReloadFiche)}
+                        {tx(lang, K::ReloadFiche)}
                     </button>
                 </div>
             </Show>
             {errors_for(errors, "name".into())}
             <fieldset class="group">
-                <legend>{move || tr(K::SecIdentity)}</legend>
+                <legend>{tx(lang, K::SecIdentity)}</legend>
                 <div class="grid">
                     {select_input(K::FKind, "f-kind".into(), options(&[FicheKind::Person, FicheKind::Company], labels::fiche_kind, false), kind_get, kind_set)}
                     {select_input(K::FStatus, "f-status".into(), options(&[Status::Prospect, Status::Client], labels::status, false), status_get, status_set)}
@@ -209,14 +211,14 @@ pub fn FicheForm(id: Option<String>) -> impl IntoView {
                 </div>
             </fieldset>
             <fieldset class="group">
-                <legend>{move || tr(K::SecContact)}</legend>
+                <legend>{tx(lang, K::SecContact)}</legend>
                 <ContactRows draft errors/>
                 <div class="grid">
                     {text_input(K::FWebsite, "f-website".into(), "website".into(), "url", errors, web_get, web_set)}
                 </div>
             </fieldset>
             <details class="group" open=is_company()>
-                <summary>{move || tr(K::SecCompany)}</summary>
+                <summary>{tx(lang, K::SecCompany)}</summary>
                 <div class="grid">
                     {text_input(K::FSector, "f-sector".into(), "sector".into(), "text", errors, sector_get, sector_set)}
                     {text_input(K::FRevenue, "f-revenue".into(), "revenue".into(), "text", errors, rev_get, rev_set)}
@@ -224,7 +226,7 @@ pub fn FicheForm(id: Option<String>) -> impl IntoView {
                 </div>
             </details>
             <details class="group">
-                <summary>{move || tr(K::SecRelationship)}</summary>
+                <summary>{tx(lang, K::SecRelationship)}</summary>
                 <div class="grid">
                     {text_input(K::FOwner, "f-owner".into(), "owner".into(), "text", errors, owner_get, owner_set)}
                     {text_input(K::FSource, "f-source".into(), "source".into(), "text", errors, source_get, source_set)}
@@ -233,21 +235,21 @@ pub fn FicheForm(id: Option<String>) -> impl IntoView {
                 </div>
             </details>
             <details class="group">
-                <summary>{move || tr(K::SecPreferences)}</summary>
+                <summary>{tx(lang, K::SecPreferences)}</summary>
                 <div class="grid">
                     {text_input(K::FInterests, "f-interests".into(), "interests".into(), "text", errors, int_get, int_set)}
                     {text_input(K::FTags, "f-tags".into(), "tags".into(), "text", errors, tags_get, tags_set)}
                     {text_area(K::FNotes, "f-notes".into(), notes_get, notes_set)}
-                    <p class="hint">{move || tr(K::NotesHint)}</p>
+                    <p class="hint">{tx(lang, K::NotesHint)}</p>
                 </div>
             </details>
             <details class="group">
-                <summary>{move || tr(K::SecConsent)}</summary>
+                <summary>{tx(lang, K::SecConsent)}</summary>
                 <ConsentRows draft errors/>
             </details>
             <Show when=move || !app.fields.with(Vec::is_empty)>
                 <details class="group" open=true>
-                    <summary>{move || tr(K::SecCustom)}</summary>
+                    <summary>{tx(lang, K::SecCustom)}</summary>
                     <div class="grid">
                         {move || app.fields.get().into_iter().map(|def| custom_input(def, draft, errors)).collect_view()}
                     </div>
@@ -258,7 +260,7 @@ pub fn FicheForm(id: Option<String>) -> impl IntoView {
                     {move || tr(if busy.get() { K::Saving } else { K::Save })}
                 </button>
                 <button type="button" class="ghost" data-testid="cancel" on:click=move |_| go(&cancel_to)>
-                    {move || tr(K::Cancel)}
+                    {tx(lang, K::Cancel)}
                 </button>
             </div>
         </form>
@@ -270,13 +272,12 @@ pub fn FicheForm(id: Option<String>) -> impl IntoView {
 #[component]
 fn ContactRows(draft: RwSignal<FicheDraft>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     let lang = use_app().lang;
-    let tr = move |k: K| t(lang.get(), k);
     // Lengths only: typing in a row must not redraw (and unfocus) the rows.
     let addresses = Memo::new(move |_| draft.with(|d| d.fiche.addresses.len()));
     view! {
         {labelled_rows(draft, errors, LabelledList::Phones)}
         {labelled_rows(draft, errors, LabelledList::Emails)}
-        <h2 class="sub">{move || tr(K::FAddresses)}</h2>
+        <h2 class="sub">{tx(lang, K::FAddresses)}</h2>
         {move || (0..addresses.get()).map(|i| {
             let (lg, ls) = bind_row!(draft, addresses, i, label);
             let (sg, ss) = bind_row!(draft, addresses, i, street);
@@ -292,12 +293,12 @@ fn ContactRows(draft: RwSignal<FicheDraft>, errors: RwSignal<Vec<FieldError>>) -
                     {text_input(K::FCity, format!("f-city-{i}"), format!("addresses.{i}.city"), "text", errors, cg, cs)}
                     {text_input(K::FRegion, format!("f-region-{i}"), format!("addresses.{i}.region"), "text", errors, rg, rs)}
                     {text_input(K::FCountry, format!("f-country-{i}"), format!("addresses.{i}.country"), "text", errors, ng, ns)}
-                    <button type="button" class="ghost small" on:click=move |_| draft.update(|d| { d.fiche.addresses.remove(i); })>{move || tr(K::Remove)}</button>
+                    <button type="button" class="ghost small" on:click=move |_| draft.update(|d| { d.fiche.addresses.remove(i); })>{tx(lang, K::Remove)}</button>
                 </div>
             }
         }).collect_view()}
         <button type="button" class="ghost small" data-testid="add-address"
-            on:click=move |_| draft.update(|d| d.fiche.addresses.push(Address::default()))>{move || tr(K::AddAddress)}</button>
+            on:click=move |_| draft.update(|d| d.fiche.addresses.push(Address::default()))>{tx(lang, K::AddAddress)}</button>
     }
 }
 
@@ -381,7 +382,7 @@ fn labelled_rows(
                 <div class="row">
                     {text_input(K::FLabel, format!("f-{stem}-label-{i}"), format!("{stem}s.{i}.label"), "text", errors, lg, ls)}
                     {text_input(value_label, format!("f-{stem}-{i}"), format!("{stem}s.{i}"), input_type, errors, vg, vs)}
-                    <button type="button" class="ghost small" on:click=move |_| draft.update(|d| { list.of(&mut d.fiche).remove(i); })>{move || tr(K::Remove)}</button>
+                    <button type="button" class="ghost small" on:click=move |_| draft.update(|d| { list.of(&mut d.fiche).remove(i); })>{tx(lang, K::Remove)}</button>
                 </div>
             }
         }).collect_view()}

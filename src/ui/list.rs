@@ -1,5 +1,6 @@
 //! The list of fiches: search, sort, live count.
 
+use super::tx;
 use leptos::prelude::*;
 
 use super::demo::DemoButton;
@@ -100,23 +101,23 @@ pub fn ListPage() -> impl IntoView {
 
     view! {
         <section class="list-page">
-            <h1 class="sr-only">{move || tr(K::NavList)}</h1>
+            <h1 class="sr-only">{tx(lang, K::NavList)}</h1>
             <div class="toolbar">
                 <label class="search">
-                    <span class="sr-only">{move || tr(K::SearchLabel)}</span>
+                    <span class="sr-only">{tx(lang, K::SearchLabel)}</span>
                     <input type="search" data-testid="search" autocomplete="off" aria-keyshortcuts="/"
-                        placeholder=move || tr(K::SearchPlaceholder)
+                        placeholder=tx(lang, K::SearchPlaceholder)
                         prop:value=move || query.get()
                         on:input=move |ev| { query.set(event_target_value(&ev)); shown.set(PAGE); }/>
                 </label>
                 <label class="sort">
-                    <span>{move || tr(K::SortBy)}</span>
+                    <span>{tx(lang, K::SortBy)}</span>
                     <select data-testid="sort"
                         prop:value=move || sort_value(sort.get())
                         on:change=move |ev| sort.set(parse_sort(&event_target_value(&ev)))>
-                        <option value="name" selected=move || sort_value(sort.get()) == "name">{move || tr(K::SortName)}</option>
-                        <option value="created" selected=move || sort_value(sort.get()) == "created">{move || tr(K::SortCreated)}</option>
-                        <option value="last_contact" selected=move || sort_value(sort.get()) == "last_contact">{move || tr(K::SortLastContact)}</option>
+                        <option value="name" selected=move || sort_value(sort.get()) == "name">{tx(lang, K::SortName)}</option>
+                        <option value="created" selected=move || sort_value(sort.get()) == "created">{tx(lang, K::SortCreated)}</option>
+                        <option value="last_contact" selected=move || sort_value(sort.get()) == "last_contact">{tx(lang, K::SortLastContact)}</option>
                     </select>
                 </label>
                 <button type="button" class="ghost" data-testid="sort-dir"
@@ -131,29 +132,29 @@ pub fn ListPage() -> impl IntoView {
                 </span>
                 <button type="button" class="primary" data-testid="new-fiche" aria-keyshortcuts="N Alt+N"
                     on:click=move |_| go(&Route::New)>
-                    {move || tr(K::NewFiche)}
+                    {tx(lang, K::NewFiche)}
                 </button>
             </div>
             <Show when=empty_file>
                 <div class="empty">
-                    <p>{move || tr(K::EmptyFile)}</p>
+                    <p>{tx(lang, K::EmptyFile)}</p>
                     <DemoButton/>
                 </div>
             </Show>
             <Show when=move || !empty_file() && count() == 0>
-                <p class="empty">{move || tr(K::NoMatch)}</p>
+                <p class="empty">{tx(lang, K::NoMatch)}</p>
             </Show>
             <Show when=move || count() != 0>
                 <table class="fiches">
                     <thead>
                         <tr>
-                            <th>{move || tr(K::ColName)}</th>
-                            <th class="wide">{move || tr(K::ColCompany)}</th>
-                            <th class="wide">{move || tr(K::ColContact)}</th>
-                            <th>{move || tr(K::ColCity)}</th>
-                            <th>{move || tr(K::ColStatus)}</th>
-                            <th class="num">{move || tr(K::ColTotal)}</th>
-                            <th class="wide">{move || tr(K::ColLastContact)}</th>
+                            <th>{tx(lang, K::ColName)}</th>
+                            <th class="wide">{tx(lang, K::ColCompany)}</th>
+                            <th class="wide">{tx(lang, K::ColContact)}</th>
+                            <th>{tx(lang, K::ColCity)}</th>
+                            <th>{tx(lang, K::ColStatus)}</th>
+                            <th class="num">{tx(lang, K::ColTotal)}</th>
+                            <th class="wide">{tx(lang, K::ColLastContact)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -180,7 +181,7 @@ pub fn ListPage() -> impl IntoView {
                 <Show when=move || { count() > shown.get() }>
                     <button type="button" class="ghost more" data-testid="show-more"
                         on:click=move |_| shown.update(|n| *n += PAGE)>
-                        {move || tr(K::ShowMore)}
+                        {tx(lang, K::ShowMore)}
                     </button>
                 </Show>
             </Show>

@@ -20,3 +20,14 @@ pub fn mount() {
     crash::install_panic_hook();
     leptos::mount::mount_to_body(App);
 }
+
+/// The text of `key`, following the language. One closure type for every static text on every
+/// page: a `move || t(lang.get(), key)` written in place is a new type each time, and leptos
+/// compiles its reactive rendering again for each (about half a kilobyte of wasm apiece).
+pub(crate) fn tx(
+    lang: leptos::prelude::RwSignal<crate::i18n::Lang>,
+    key: crate::i18n::K,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    use leptos::prelude::Get;
+    move || crate::i18n::t(lang.get(), key)
+}

@@ -1,5 +1,6 @@
 //! Settings: the user's own fields, demo data, and what "private" means here.
 
+use super::tx;
 use leptos::prelude::*;
 
 use super::demo::DemoButton;
@@ -24,34 +25,33 @@ fn save(app: AppState, defs: Vec<CustomFieldDef>) {
 pub fn SettingsPage() -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
-    let tr = move |k: K| t(lang.get(), k);
     view! {
         <section class="settings-page" data-testid="settings-page">
-            <h1>{move || tr(K::SettingsTitle)}</h1>
+            <h1>{tx(lang, K::SettingsTitle)}</h1>
             <section class="card">
-                <h2>{move || tr(K::CustomFieldsTitle)}</h2>
-                <p class="hint">{move || tr(K::CustomFieldsHelp)}</p>
+                <h2>{tx(lang, K::CustomFieldsTitle)}</h2>
+                <p class="hint">{tx(lang, K::CustomFieldsHelp)}</p>
                 <FieldList/>
                 <NewField/>
             </section>
             <section class="card">
-                <h2>{move || tr(K::DemoTitle)}</h2>
-                <p class="hint">{move || tr(K::DemoHelp)}</p>
+                <h2>{tx(lang, K::DemoTitle)}</h2>
+                <p class="hint">{tx(lang, K::DemoHelp)}</p>
                 <Show when=move || app.file.with(|f| f.is_empty())
-                    fallback=move || view! { <p class="muted">{move || tr(K::DemoOnlyEmpty)}</p> }>
+                    fallback=move || view! { <p class="muted">{tx(lang, K::DemoOnlyEmpty)}</p> }>
                     <DemoButton/>
                 </Show>
             </section>
             <section class="card">
-                <h2>{move || tr(K::AboutTitle)}</h2>
-                <p>{move || tr(K::AboutText)}</p>
+                <h2>{tx(lang, K::AboutTitle)}</h2>
+                <p>{tx(lang, K::AboutText)}</p>
             </section>
             <StorageCard/>
             <section class="card">
-                <h2>{move || tr(K::ShortcutsTitle)}</h2>
+                <h2>{tx(lang, K::ShortcutsTitle)}</h2>
                 <dl class="details shortcuts">
-                    <div><dt><kbd>"n"</kbd>" · "<kbd>"Alt+N"</kbd></dt><dd>{move || tr(K::ShortcutNew)}</dd></div>
-                    <div><dt><kbd>"/"</kbd></dt><dd>{move || tr(K::ShortcutSearch)}</dd></div>
+                    <div><dt><kbd>"n"</kbd>" · "<kbd>"Alt+N"</kbd></dt><dd>{tx(lang, K::ShortcutNew)}</dd></div>
+                    <div><dt><kbd>"/"</kbd></dt><dd>{tx(lang, K::ShortcutSearch)}</dd></div>
                 </dl>
             </section>
         </section>
@@ -88,13 +88,13 @@ fn StorageCard() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="storage-card">
-            <h2>{move || tr(K::StorageTitle)}</h2>
-            <p class="hint">{move || tr(K::OfflineText)}</p>
+            <h2>{tx(lang, K::StorageTitle)}</h2>
+            <p class="hint">{tx(lang, K::OfflineText)}</p>
             <dl class="details">
-                <div><dt>{move || tr(K::StorageUsed)}</dt><dd data-testid="storage-used">{bytes(|i| i.usage)}</dd></div>
-                <div><dt>{move || tr(K::StorageQuota)}</dt><dd data-testid="storage-quota">{bytes(|i| i.quota)}</dd></div>
-                <div><dt>{move || tr(K::StoragePersistent)}</dt><dd data-testid="storage-persisted">{persisted}</dd></div>
-                <div><dt>{move || tr(K::LastBackup)}</dt><dd data-testid="last-backup">{last_backup}</dd></div>
+                <div><dt>{tx(lang, K::StorageUsed)}</dt><dd data-testid="storage-used">{bytes(|i| i.usage)}</dd></div>
+                <div><dt>{tx(lang, K::StorageQuota)}</dt><dd data-testid="storage-quota">{bytes(|i| i.quota)}</dd></div>
+                <div><dt>{tx(lang, K::StoragePersistent)}</dt><dd data-testid="storage-persisted">{persisted}</dd></div>
+                <div><dt>{tx(lang, K::LastBackup)}</dt><dd data-testid="last-backup">{last_backup}</dd></div>
             </dl>
         </section>
     }
@@ -152,7 +152,7 @@ fn FieldList() -> impl IntoView {
     };
     view! {
         <Show when=move || !app.fields.with(Vec::is_empty)
-            fallback=move || view! { <p class="muted">{move || tr(K::NoCustomFields)}</p> }>
+            fallback=move || view! { <p class="muted">{tx(lang, K::NoCustomFields)}</p> }>
             <ol class="field-defs" data-testid="field-defs">
                 {move || {
                     let defs = app.fields.get();
@@ -163,19 +163,19 @@ fn FieldList() -> impl IntoView {
                         view! {
                             <li class="field-def" data-testid="field-def" data-id=def.id.clone()>
                                 <label class="field">
-                                    <span class="sr-only">{move || tr(K::Rename)}</span>
+                                    <span class="sr-only">{tx(lang, K::Rename)}</span>
                                     <input type="text" prop:value=def.name.clone()
                                         on:change=move |ev| rename(i, event_target_value(&ev))/>
                                 </label>
                                 <span class="muted">{move || tr(labels::custom_kind(kind))}</span>
                                 {kind.has_options().then(|| view! { <span class="muted">{def.options.join(" · ")}</span> })}
                                 <span class="buttons">
-                                    <button type="button" class="ghost small" aria-label=move || tr(K::MoveUp)
+                                    <button type="button" class="ghost small" aria-label=tx(lang, K::MoveUp)
                                         prop:disabled=i == 0 on:click=move |_| swap(i, i.wrapping_sub(1))>"↑"</button>
-                                    <button type="button" class="ghost small" aria-label=move || tr(K::MoveDown)
+                                    <button type="button" class="ghost small" aria-label=tx(lang, K::MoveDown)
                                         prop:disabled=i + 1 == n on:click=move |_| swap(i, i + 1)>"↓"</button>
                                     <button type="button" class="ghost small danger" data-testid="remove-field"
-                                        on:click=move |_| ask_removal(for_removal.clone())>{move || tr(K::Remove)}</button>
+                                        on:click=move |_| ask_removal(for_removal.clone())>{tx(lang, K::Remove)}</button>
                                 </span>
                             </li>
                         }
@@ -248,11 +248,11 @@ fn NewField() -> impl IntoView {
     view! {
         <form class="new-field grid" data-testid="new-field" novalidate on:submit=add>
             <label class="field">
-                <span class="field-label">{move || tr(K::FieldName)}</span>
+                <span class="field-label">{tx(lang, K::FieldName)}</span>
                 <input type="text" data-testid="field-name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
             </label>
             <label class="field">
-                <span class="field-label">{move || tr(K::FieldKind)}</span>
+                <span class="field-label">{tx(lang, K::FieldKind)}</span>
                 <select data-testid="field-kind" prop:value=move || code(&kind.get())
                     on:change=move |ev| kind.set(from_code(&event_target_value(&ev)).unwrap_or(CustomKind::Text))>
                     {CustomKind::ALL.into_iter().map(|k| view! {
@@ -262,14 +262,14 @@ fn NewField() -> impl IntoView {
             </label>
             <Show when=move || kind.get().has_options()>
                 <label class="field field-wide">
-                    <span class="field-label">{move || tr(K::FieldOptions)}</span>
+                    <span class="field-label">{tx(lang, K::FieldOptions)}</span>
                     <textarea data-testid="field-options" rows="3" prop:value=move || options.get()
                         on:input=move |ev| options.set(event_target_value(&ev))></textarea>
                 </label>
             </Show>
             {move || problem.get().map(|k| view! { <p class="field-error" role="alert" data-testid="field-error" data-field="field_name">{tr(k)}</p> })}
             <div class="actions">
-                <button type="submit" class="primary" data-testid="add-field">{move || tr(K::AddField)}</button>
+                <button type="submit" class="primary" data-testid="add-field">{tx(lang, K::AddField)}</button>
             </div>
         </form>
     }

@@ -1,5 +1,6 @@
 //! A fiche's history, newest first, with the form to add or edit an event.
 
+use super::tx;
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -180,10 +181,10 @@ pub fn Timeline(fiche_id: String) -> impl IntoView {
     view! {
         <section class="timeline card" data-testid="timeline">
             <div class="timeline-head">
-                <h2>{move || tr(K::History)}</h2>
+                <h2>{tx(lang, K::History)}</h2>
                 <button type="button" class="primary" data-testid="add-entry"
                     on:click=move |_| { errors.set(Vec::new()); editing.set(Some(EntryDraft::new_entry())); }>
-                    {move || tr(K::AddEntry)}
+                    {tx(lang, K::AddEntry)}
                 </button>
             </div>
             <Show when=move || editing.with(Option::is_some)>
@@ -278,7 +279,7 @@ where
             <h3>{move || tr(if editing.with(|d| d.as_ref().is_some_and(|d| d.original.is_some())) { K::EditEntry } else { K::AddEntry })}</h3>
             <div class="grid">
                 <label class="field">
-                    <span class="field-label">{move || tr(K::EntryKind)}</span>
+                    <span class="field-label">{tx(lang, K::EntryKind)}</span>
                     <select data-testid="entry-kind" prop:value=move || code(&kind.get())
                         on:change=set(|d, v| { d.kind = from_code(&v).unwrap_or(HistoryKind::Note); d.status = String::new(); })>
                         {HistoryKind::ALL.into_iter().filter(|k| *k != HistoryKind::Campaign).map(|k| view! {
@@ -287,20 +288,20 @@ where
                     </select>
                 </label>
                 <label class="field">
-                    <span class="field-label">{move || tr(K::EntryDate)}</span>
+                    <span class="field-label">{tx(lang, K::EntryDate)}</span>
                     <input type="date" data-testid="entry-date" prop:value=field(|d| d.date.clone()) on:input=set(|d, v| d.date = v)/>
                     {errors_for(errors, "date".into())}
                 </label>
                 <Show when=move || kind.get().has_amount()>
                     <label class="field">
-                        <span class="field-label">{move || tr(K::EntryAmount)}</span>
+                        <span class="field-label">{tx(lang, K::EntryAmount)}</span>
                         <input type="text" inputmode="decimal" data-testid="entry-amount" prop:value=field(|d| d.amount.clone()) on:input=set(|d, v| d.amount = v)/>
                         {errors_for(errors, "amount".into())}
                     </label>
                 </Show>
                 <Show when=move || !kind.get().statuses().is_empty()>
                     <label class="field">
-                        <span class="field-label">{move || tr(K::EntryStatus)}</span>
+                        <span class="field-label">{tx(lang, K::EntryStatus)}</span>
                         <select data-testid="entry-status" prop:value=status_value on:change=set(|d, v| d.status = v)>
                             {move || kind.get().statuses().iter().map(|s| {
                                 let c = code(s);
@@ -312,18 +313,18 @@ where
                     </label>
                 </Show>
                 <label class="field field-wide">
-                    <span class="field-label">{move || tr(K::EntryLabel)}</span>
+                    <span class="field-label">{tx(lang, K::EntryLabel)}</span>
                     <input type="text" data-testid="entry-label" prop:value=field(|d| d.label.clone()) on:input=set(|d, v| d.label = v)/>
                     {errors_for(errors, "label".into())}
                 </label>
                 <label class="field field-wide">
-                    <span class="field-label">{move || tr(K::EntryText)}</span>
+                    <span class="field-label">{tx(lang, K::EntryText)}</span>
                     <textarea data-testid="entry-text" rows="2" prop:value=field(|d| d.text.clone()) on:input=set(|d, v| d.text = v)></textarea>
                 </label>
             </div>
             <div class="actions">
-                <button type="submit" class="primary" data-testid="save-entry">{move || tr(K::Save)}</button>
-                <button type="button" class="ghost" data-testid="cancel-entry" on:click=move |_| editing.set(None)>{move || tr(K::Cancel)}</button>
+                <button type="submit" class="primary" data-testid="save-entry">{tx(lang, K::Save)}</button>
+                <button type="button" class="ghost" data-testid="cancel-entry" on:click=move |_| editing.set(None)>{tx(lang, K::Cancel)}</button>
             </div>
         </form>
     }
