@@ -39,17 +39,20 @@ pub struct FicheDraft {
     pub consents: [ConsentDraft; 4],
 }
 
-/// The serde name of a unit enum variant, used as the value of `<option>`s.
+/// The serde name of a unit enum variant, used as the value of `<option>`s. Through JSON text,
+/// the app's one serde path (`to_value`/`from_value` would compile a second copy of every enum's
+/// serde code).
 pub fn code<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
+    match serde_json::to_string(value) {
+        Ok(s) if s.len() >= 2 && s.starts_with('"') => s[1..s.len() - 1].to_string(),
         _ => String::new(),
     }
 }
 
 /// The variant whose serde name is `code`; `None` for "" or anything unknown.
 pub fn from_code<T: DeserializeOwned>(code: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(code.to_string())).ok()
+    let quoted = serde_json::to_string(code).ok()?;
+    serde_json::from_str(&quoted).ok()
 }
 
 fn iso(d: Option<NaiveDate>) -> String {

@@ -167,7 +167,7 @@ fn backup_meta(all: &Everything) -> Meta {
     let mut settings = all.meta.clone();
     let saved_mappings = settings
         .remove(MAPPINGS_KEY)
-        .and_then(|v| serde_json::from_value(v).ok())
+        .and_then(|v| serde_json::from_str(&v.to_string()).ok())
         .unwrap_or_default();
     Meta {
         custom_fields: all.custom_fields.clone(),

@@ -19,7 +19,7 @@ use super::connection::Db;
 use super::error::StorageError;
 use super::history::decode_entries;
 use super::idb::{array, key, pending, Tx};
-use super::records::{from_js, to_js, MetaRef, StoredFiche, StoredFicheRef};
+use super::records::{from_js, from_js_all, to_js, MetaRef, StoredFiche, StoredFicheRef};
 use super::schema::{is_reserved, CUSTOM_FIELDS_KEY, FICHES, HISTORY, LAST_IMPORT_KEY, META};
 
 /// Everything stored, as a backup carries it.
@@ -67,15 +67,15 @@ impl Db {
             history: decode_entries(history)?,
             ..Everything::default()
         };
-        let fiches = array(fiches)?;
-        all.fiches.reserve(fiches.length() as usize);
-        for raw in fiches.iter() {
-            all.fiches.push(from_js::<StoredFiche>(raw, "fiche")?.fiche);
-        }
+        all.fiches = from_js_all::<StoredFiche>(fiches, "fiche")?
+            .into_iter()
+            .map(|s| s.fiche)
+            .collect();
         for raw in array(meta)?.iter() {
             let record = from_js::<MetaRecord>(raw, "meta record")?;
             if record.key == CUSTOM_FIELDS_KEY {
-                all.custom_fields = serde_json::from_value(record.value)
+                // From text, the one serde path (`from_value` would be a second copy).
+                all.custom_fields = serde_json::from_str(&record.value.to_string())
                     .map_err(|e| StorageError::Corrupt(format!("meta {CUSTOM_FIELDS_KEY}: {e}")))?;
             } else if !is_reserved(&record.key) {
                 all.meta.insert(record.key, record.value);

@@ -10,8 +10,8 @@ use crate::domain::summary::Summary;
 
 use super::connection::Db;
 use super::error::{from_js as js_error, Stage, StorageError};
-use super::idb::{array, fire, index, key, pending, Tx};
-use super::records::{from_js, set_summary, sort_newest_first, to_js};
+use super::idb::{fire, index, key, pending, Tx};
+use super::records::{from_js_all, set_summary, sort_newest_first, to_js};
 use super::schema::{BY_FICHE, FICHES, HISTORY};
 
 impl Db {
@@ -109,8 +109,5 @@ async fn resummarise(tx: &Tx, fiche_id: &str) -> Result<Summary, StorageError> {
 
 /// The entries of a `getAll` on `history`; one that does not decode fails the whole read.
 pub(crate) fn decode_entries(raw: JsValue) -> Result<Vec<HistoryEntry>, StorageError> {
-    array(raw)?
-        .iter()
-        .map(|r| from_js(r, "history entry"))
-        .collect()
+    from_js_all(raw, "history entry")
 }

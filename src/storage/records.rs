@@ -13,6 +13,7 @@ use crate::domain::history::HistoryEntry;
 use crate::domain::summary::Summary;
 
 use super::error::{from_js as js_error, Stage, StorageError};
+use super::idb::array;
 use super::migrate::is_wrapped;
 
 /// A record of the `fiches` store, `{id, fiche, summary}` (`id` is the key path, equal to
@@ -79,6 +80,18 @@ pub(crate) fn decode<T: DeserializeOwned>(value: JsValue) -> Result<T, String> {
     // `undefined` stringifies to `undefined`, not to a string.
     let text = text.as_string().ok_or_else(|| "no record".to_string())?;
     serde_json::from_str(&text).map_err(|e| e.to_string())
+}
+
+/// Decodes the result of a `getAll`: in one piece (one stringify, one parse), and record by
+/// record only when that fails, to name the record that does not decode.
+pub(crate) fn from_js_all<T: DeserializeOwned>(
+    raw: JsValue,
+    what: &str,
+) -> Result<Vec<T>, StorageError> {
+    if let Ok(all) = decode(raw.clone()) {
+        return Ok(all);
+    }
+    array(raw)?.iter().map(|r| from_js(r, what)).collect()
 }
 
 /// Like [`from_js`] for the result of a `get`: `undefined` means no record.

@@ -122,6 +122,9 @@ pub fn export_backup(
 /// Reads and checks a backup completely; nothing of it should be used on error.
 pub fn parse_backup(bytes: &[u8]) -> Result<Backup, BackupError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Parsed from `&str`, as everything JSON in the app: serde code is generated per input type,
+    // and a second one (`from_slice`) would double it.
+    let text = std::str::from_utf8(bytes).map_err(|e| BackupError::NotJson(e.to_string()))?;
     // The envelope first, so a newer version or another JSON file gets its own message
     // rather than a shape error deep inside.
     // `Value` rather than an untagged enum: its code is already there for `settings`, and an
@@ -131,7 +134,7 @@ pub fn parse_backup(bytes: &[u8]) -> Result<Backup, BackupError> {
         format: Option<serde_json::Value>,
         version: Option<serde_json::Value>,
     }
-    let env: Envelope = match serde_json::from_slice(bytes) {
+    let env: Envelope = match serde_json::from_str(text) {
         Ok(e) => e,
         Err(e) if e.is_data() => return Err(BackupError::NotABackup),
         Err(e) => return Err(BackupError::NotJson(e.to_string())),
@@ -149,7 +152,7 @@ pub fn parse_backup(bytes: &[u8]) -> Result<Backup, BackupError> {
         _ => return Err(BackupError::NotABackup),
     }
     let backup: Backup =
-        serde_json::from_slice(bytes).map_err(|e| BackupError::Malformed(e.to_string()))?;
+        serde_json::from_str(text).map_err(|e| BackupError::Malformed(e.to_string()))?;
     let problems = check(&backup.fiches, &backup.history, &backup.meta);
     if problems.is_empty() {
         Ok(backup)
