@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use carnet::domain::custom_field::{
-    remove_field_values, render_value, value_to_input, CustomFieldDef, CustomKind, CustomValue,
-    RemovalMode,
+    plain_number, remove_field_values, render_value, value_to_input, CustomFieldDef, CustomKind,
+    CustomValue, RemovalMode,
 };
 use carnet::domain::fiche::{Address, Consent, Fiche, FicheKind, Labelled};
 use carnet::domain::history::{EntryStatus, HistoryEntry, HistoryKind};
@@ -16,6 +16,7 @@ use carnet::domain::validate::{
     validate_entry, validate_fiche, website_href, FieldError, Problem,
 };
 use chrono::{NaiveDate, TimeZone, Utc};
+use proptest::prelude::*;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 6, 15).unwrap()
@@ -763,4 +764,38 @@ fn headcount_and_numbers() {
     assert_eq!(parse_headcount("99999999999"), Err(Problem::InvalidNumber));
     assert_eq!(parse_number("+3"), Ok(3.0));
     assert_eq!(parse_number("3."), Ok(3.0));
+}
+
+#[test]
+fn plain_number_prints_like_display_without_exponent() {
+    for n in [
+        0.0,
+        -0.0,
+        1.0,
+        100.0,
+        0.1,
+        -2.5,
+        1e21,
+        1e-7,
+        1.5e-7,
+        1e15,
+        1e16,
+        0.000123,
+        1.0e300,
+        5e-324,
+        123456789012345680.0,
+        f64::MAX,
+        f64::MIN_POSITIVE,
+    ] {
+        assert_eq!(plain_number(n), n.to_string(), "{n:e}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn plain_number_matches_display_for_any_finite_number(bits in any::<u64>()) {
+        let n = f64::from_bits(bits);
+        prop_assume!(n.is_finite());
+        prop_assert_eq!(plain_number(n), n.to_string());
+    }
 }

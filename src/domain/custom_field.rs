@@ -140,8 +140,37 @@ pub fn value_to_input(v: &CustomValue, lang: Lang) -> String {
 }
 
 /// Shortest form that reads back to the same number, with a decimal comma in French.
+/// The text Rust's `Display` gives a finite number ("1", "0.5", "0.0000001", never an exponent),
+/// made from serde_json's shortest form: that printer is linked anyway for JSON, while `Display`
+/// would link core's own (about 10 KB of wasm).
+pub fn plain_number(n: f64) -> String {
+    let json = serde_json::to_string(&n).unwrap_or_default();
+    let (mantissa, exp) = match json.split_once('e') {
+        Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
+        None => (json.as_str(), 0),
+    };
+    let (sign, mantissa) = match mantissa.strip_prefix('-') {
+        Some(m) => ("-", m),
+        None => ("", mantissa),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let frac = frac.trim_end_matches('0');
+    let digits = format!("{int}{frac}");
+    // Where the decimal point falls in `digits`.
+    let point = int.len() as i32 + exp;
+    let body = if point <= 0 {
+        format!("0.{}{digits}", "0".repeat(point.unsigned_abs() as usize))
+    } else if point as usize >= digits.len() {
+        format!("{digits}{}", "0".repeat(point as usize - digits.len()))
+    } else {
+        let (a, b) = digits.split_at(point as usize);
+        format!("{a}.{b}")
+    };
+    format!("{sign}{body}")
+}
+
 fn format_number(n: f64, lang: Lang) -> String {
-    let s = n.to_string();
+    let s = plain_number(n);
     match lang {
         Lang::Fr => s.replace('.', ","),
         Lang::En => s,
