@@ -1,7 +1,7 @@
 //! Phone numbers, amounts and dates as French users type them.
 
 #![cfg(not(target_arch = "wasm32"))]
-use carnet::domain::dates::{format_date, parse_date};
+use carnet::domain::dates::{compact_date, format_date, iso_date, parse_date, parse_iso_date};
 use carnet::domain::lang::Lang;
 use carnet::domain::money::{
     format_amount, format_amount_plain, parse_amount, MoneyError, MAX_CENTS, NNBSP,
@@ -312,5 +312,39 @@ proptest! {
     fn phone_and_date_parsing_never_panic(raw in "\\PC{0,24}") {
         let _ = normalize_phone(&raw);
         let _ = parse_date(&raw);
+    }
+}
+
+proptest! {
+    /// The hand-written layouts are chrono's `%d/%m/%Y`, `%Y-%m-%d` and `%Y%m%d`, for any date
+    /// chrono can hold (signed years included), and ISO text reads back.
+    #[test]
+    fn date_layouts_match_chrono(days in -3_000_000i32..3_000_000) {
+        let d = NaiveDate::from_num_days_from_ce_opt(days).unwrap();
+        prop_assert_eq!(format_date(d, Lang::Fr), d.format("%d/%m/%Y").to_string());
+        prop_assert_eq!(format_date(d, Lang::En), d.format("%Y-%m-%d").to_string());
+        prop_assert_eq!(iso_date(d), d.format("%Y-%m-%d").to_string());
+        prop_assert_eq!(compact_date(d), d.format("%Y%m%d").to_string());
+        if (0..=9999).contains(&chrono::Datelike::year(&d)) {
+            prop_assert_eq!(parse_iso_date(&iso_date(d)), Some(d));
+        }
+    }
+}
+
+#[test]
+fn iso_dates_are_read_strictly() {
+    assert_eq!(
+        parse_iso_date("2024-07-14"),
+        NaiveDate::from_ymd_opt(2024, 7, 14)
+    );
+    for bad in [
+        "14/07/2024",
+        "2024-7-14",
+        "2024-02-30",
+        " 2024-07-14",
+        "",
+        "2024-07-1x",
+    ] {
+        assert_eq!(parse_iso_date(bad), None, "{bad:?}");
     }
 }

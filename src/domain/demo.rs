@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 
 use super::fiche::{
     Address, Channel, Civility, Consent, Consents, Fiche, FicheKind, Labelled, Sex, Status,
@@ -476,11 +476,7 @@ impl Generator {
 
     /// "Facture F2024-0042": a document number of the day's year.
     fn document(&mut self, prefix: &str, day: NaiveDate) -> String {
-        format!(
-            "{prefix}{}-{:04}",
-            day.format("%Y"),
-            self.rng.between(1, 9999)
-        )
+        format!("{prefix}{}-{:04}", day.year(), self.rng.between(1, 9999))
     }
 
     /// 5 € to 900 €, most of them small: what a shop's tills see.

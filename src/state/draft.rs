@@ -9,6 +9,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::domain::custom_field::{value_to_input, CustomFieldDef};
+use crate::domain::dates::{iso_date, parse_iso_date};
 use crate::domain::fiche::{Address, Channel, Consent, Fiche, Labelled};
 use crate::domain::lang::Lang;
 use crate::domain::money::{format_amount_plain, parse_amount};
@@ -56,8 +57,7 @@ pub fn from_code<T: DeserializeOwned>(code: &str) -> Option<T> {
 }
 
 fn iso(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    d.map(iso_date).unwrap_or_default()
 }
 
 impl FicheDraft {
@@ -192,9 +192,7 @@ impl FicheDraft {
 fn parse_iso(raw: &str) -> Result<Option<NaiveDate>, ()> {
     match raw.trim() {
         "" => Ok(None),
-        s => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| ()),
+        s => parse_iso_date(s).map(Some).ok_or(()),
     }
 }
 

@@ -55,5 +55,8 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
 
 /// A file name with today's date: `carnet-2026-11-25.json`.
 pub fn dated_name(stem: &str, ext: &str) -> String {
-    format!("{stem}-{}.{ext}", chrono::Utc::now().format("%Y-%m-%d"))
+    format!(
+        "{stem}-{}.{ext}",
+        crate::domain::dates::iso_date(chrono::Utc::now().date_naive())
+    )
 }

@@ -1,12 +1,12 @@
 //! A fiche's history, newest first, with the form to add or edit an event.
 
 use super::tx;
-use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{NaiveTime, TimeZone, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::inputs::errors_for;
-use crate::domain::dates::format_date;
+use crate::domain::dates::{format_date, iso_date, parse_iso_date};
 use crate::domain::history::{default_currency, EntryStatus, HistoryEntry, HistoryKind};
 use crate::domain::money::{format_amount, format_amount_plain, parse_amount};
 use crate::domain::validate::{FieldError, Problem};
@@ -32,7 +32,7 @@ impl EntryDraft {
         EntryDraft {
             original: None,
             kind: HistoryKind::Purchase,
-            date: Utc::now().date_naive().format("%Y-%m-%d").to_string(),
+            date: iso_date(Utc::now().date_naive()),
             amount: String::new(),
             label: String::new(),
             status: String::new(),
@@ -44,7 +44,7 @@ impl EntryDraft {
         EntryDraft {
             original: Some(e.clone()),
             kind: e.kind,
-            date: e.date.date_naive().format("%Y-%m-%d").to_string(),
+            date: iso_date(e.date.date_naive()),
             amount: e.amount_cents.map(format_amount_plain).unwrap_or_default(),
             label: e.label.clone(),
             status: e.status.as_ref().map(code).unwrap_or_default(),
@@ -56,7 +56,7 @@ impl EntryDraft {
     /// (or taken from now) so that several events of one day keep their order.
     fn to_entry(&self, fiche_id: &str) -> Result<HistoryEntry, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let day = NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d").unwrap_or_else(|_| {
+        let day = parse_iso_date(self.date.trim()).unwrap_or_else(|| {
             errors.push(FieldError {
                 field: "date".into(),
                 problem: Problem::InvalidDate,

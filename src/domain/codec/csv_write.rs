@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::super::custom_field::{render_value, CustomFieldDef, CustomValue};
+use super::super::dates::{format_date, iso_date};
 use super::super::fiche::{Channel, Civility, Fiche, FicheKind, Sex, Status};
 use super::super::lang::Lang;
 use super::super::money::format_amount_plain;
@@ -259,8 +260,8 @@ fn write(w: &mut csv::Writer<Vec<u8>>, record: &[String]) {
 
 fn date(d: NaiveDate, variant: Variant) -> String {
     match variant {
-        Variant::FrenchExcel => d.format("%d/%m/%Y").to_string(),
-        Variant::Standard => d.format("%Y-%m-%d").to_string(),
+        Variant::FrenchExcel => format_date(d, Lang::Fr),
+        Variant::Standard => iso_date(d),
     }
 }
 

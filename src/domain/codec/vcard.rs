@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use super::super::custom_field::CustomFieldDef;
+use super::super::dates::compact_date;
 use super::super::fiche::{Civility, Fiche, FicheKind, Sex};
 use super::csv_import::RowBuilder;
 use super::mapping::{AddressPart, ListSplit, Target};
@@ -84,7 +85,7 @@ fn card(out: &mut String, f: &Fiche) {
         line("URL", &f.website);
     }
     if let Some(b) = f.birth_date {
-        line("BDAY", &b.format("%Y%m%d").to_string());
+        line("BDAY", &compact_date(b));
     }
     if !f.tags.is_empty() {
         let tags: Vec<String> = f.tags.iter().map(|t| escape(t)).collect();
