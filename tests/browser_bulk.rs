@@ -127,8 +127,27 @@ async fn round_trip(test: &str, n: usize, per_fiche: usize) {
     db.close();
     assert_eq!(count(&name, "history").await as usize, entries.len());
 
+    // The startup snapshot, as the app writes it after a start that could not use one.
+    let db = storage::open(&name).await.unwrap();
+    let loaded = db.load().await.unwrap();
+    let refs: Vec<(&Fiche, &Summary)> = loaded.fiches.iter().map(|(f, s)| (f, s)).collect();
+    let t0 = now_ms();
+    let prepared = db.prepare_snapshot(&refs).unwrap().unwrap();
+    let written = db.write_snapshot(prepared).await.unwrap();
+    let t_snapshot = now_ms() - t0;
+    assert!(written);
+    db.close();
+    let db = storage::open(&name).await.unwrap();
+    let t0 = now_ms();
+    let from_snapshot = db.load().await.unwrap();
+    let t_load_snapshot = now_ms() - t0;
+    assert_eq!(from_snapshot.from_snapshot, n >= storage::SNAPSHOT_MIN);
+    assert_eq!(from_snapshot.fiches, loaded.fiches);
+    db.close();
+
     console_log!(
-        "{test}: bulk_insert of {n} fiches + {} entries {t_insert:.0} ms; load {t_load:.0} ms",
+        "{test}: bulk_insert of {n} fiches + {} entries {t_insert:.0} ms; load {t_load:.0} ms; \
+         snapshot write {t_snapshot:.0} ms; load with snapshot {t_load_snapshot:.0} ms",
         entries.len()
     );
     storage::delete_database(&name).await.unwrap();

@@ -35,7 +35,8 @@ fn records<T: serde::de::DeserializeOwned>(fixture: &Value, store: &str) -> Vec<
     serde_json::from_value(fixture[store].clone()).unwrap()
 }
 
-/// The stores as version 1 declared them; `date_index` adds what version 2 declares.
+/// The stores as version 1 declared them; `date_index` adds what version 2 declares, and from
+/// version 3 on the `cache` store is there too.
 fn layout(name: &str, version: u32, date_index: bool) -> rexie::RexieBuilder {
     let mut history = ObjectStore::new("history")
         .key_path("id")
@@ -43,11 +44,16 @@ fn layout(name: &str, version: u32, date_index: bool) -> rexie::RexieBuilder {
     if date_index {
         history = history.add_index(Index::new("date", "date"));
     }
-    Rexie::builder(name)
+    let builder = Rexie::builder(name)
         .version(version)
         .add_object_store(ObjectStore::new("fiches").key_path("id"))
         .add_object_store(history)
-        .add_object_store(ObjectStore::new("meta").key_path("key"))
+        .add_object_store(ObjectStore::new("meta").key_path("key"));
+    if version >= 3 {
+        builder.add_object_store(ObjectStore::new("cache").key_path("key"))
+    } else {
+        builder
+    }
 }
 
 /// Writes the fixture's records as they are (bare fiches, no schema record) into a database
@@ -106,9 +112,11 @@ async fn assert_migrated(name: &str, fixture: &Value) {
     );
     db.close();
 
-    // The layout itself, seen without `storage`: version 2, the `date` index, wrapped records.
+    // The layout itself, seen without `storage`: the current version, the `date` index, the
+    // `cache` store, wrapped records.
     let raw = Rexie::builder(name).build().await.unwrap();
-    assert_eq!(raw.version(), Ok(2));
+    assert_eq!(raw.version(), Ok(SCHEMA_VERSION));
+    assert!(raw.store_names().contains(&"cache".to_string()));
     let tx = raw
         .transaction(&["fiches", "history"], TransactionMode::ReadOnly)
         .unwrap();
@@ -140,7 +148,7 @@ async fn a_version_1_database_is_migrated_with_every_record_and_true_summaries()
     write_raw(layout(&name, 1, false), &fixture).await;
 
     assert_migrated(&name, &fixture).await;
-    // Opening again finds schema 2 and changes nothing.
+    // Opening again finds the current schema and changes nothing.
     assert_migrated(&name, &fixture).await;
 
     storage::delete_database(&name).await.unwrap();
@@ -182,14 +190,14 @@ async fn a_version_1_record_that_does_not_decode_is_kept_and_reported() {
 #[wasm_bindgen_test]
 async fn a_database_from_a_newer_version_is_refused_and_left_alone() {
     let name = db_name("newer-idb");
-    write_raw(layout(&name, 3, true), &fixture()).await;
+    write_raw(layout(&name, SCHEMA_VERSION + 1, true), &fixture()).await;
 
     assert_eq!(
         storage::open(&name).await.unwrap_err(),
         StorageError::NewerVersion
     );
     let raw = Rexie::builder(&name).build().await.unwrap();
-    assert_eq!(raw.version(), Ok(3));
+    assert_eq!(raw.version(), Ok(SCHEMA_VERSION + 1));
     raw.close();
 
     storage::delete_database(&name).await.unwrap();

@@ -138,7 +138,10 @@ async fn everything_survives_closing_and_reopening() {
     let prefs: Option<serde_json::Value> = db.get_meta("prefs").await.unwrap();
     assert_eq!(prefs, Some(serde_json::json!({"lang": "fr", "page": 50})));
     assert_eq!(db.get_meta::<u32>("missing").await.unwrap(), None);
-    assert_eq!(db.get_meta::<u32>("schema").await.unwrap(), Some(2));
+    assert_eq!(
+        db.get_meta::<u32>("schema").await.unwrap(),
+        Some(storage::SCHEMA_VERSION)
+    );
     assert!(db.put_meta("schema", &1).await.is_err());
 
     db.close();

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::backup::{backup_due, parse_backup_time, LAST_BACKUP_KEY};
 use super::sync::{self, notify, Change};
-use super::{platform, AppError, AppState, FileState, Notice, Phase};
+use super::{platform, snapshot, AppError, AppState, FileState, Notice, Phase};
 use crate::domain::custom_field::{remove_field_values, CustomFieldDef, RemovalMode};
 use crate::domain::demo::demo_file;
 use crate::domain::fiche::Fiche;
@@ -49,9 +49,14 @@ pub async fn start(app: AppState) {
     .await;
     match result {
         Ok(loaded) => {
+            let from_snapshot = loaded.from_snapshot;
             app.file.set(FileState::from_records(loaded.fiches));
             app.fields.set(loaded.custom_fields);
             app.phase.set(Phase::Ready);
+            snapshot::attach(app);
+            if !from_snapshot {
+                snapshot::schedule(snapshot::AFTER_START);
+            }
         }
         Err(e) => return app.phase.set(Phase::Failed(e)),
     }

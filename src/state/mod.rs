@@ -8,6 +8,7 @@ pub mod file;
 pub mod platform;
 pub mod prefs;
 pub mod route;
+pub mod snapshot;
 pub mod sync;
 pub mod transfer;
 

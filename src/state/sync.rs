@@ -93,6 +93,9 @@ thread_local! {
 /// (imports included); it does nothing where BroadcastChannel is missing, and this tab's own
 /// memory is the caller's business.
 pub fn notify(change: Change) {
+    if change != Change::Meta {
+        super::snapshot::schedule(super::snapshot::AFTER_CHANGE);
+    }
     CHANNEL_HANDLE.with(|c| {
         if let Some(channel) = c.borrow().as_ref() {
             // Fails only once the channel is closed (the page is going away).
@@ -139,8 +142,13 @@ fn receive(app: AppState, change: Change) {
 async fn apply(app: AppState, change: &Change) -> Result<(), AppError> {
     let db = actions::db()?;
     match change {
-        Change::Fiches { ids } => reread(app, &db, ids).await?,
+        Change::Fiches { ids } => {
+            // Memory now holds another tab's writes: no snapshot from it until the next load.
+            db.forget_stamp();
+            reread(app, &db, ids).await?
+        }
         Change::Fields { ids } => {
+            db.forget_stamp();
             app.fields.set(db.custom_fields().await?);
             reread(app, &db, ids).await?;
         }

@@ -14,7 +14,8 @@ use web_sys::{
 use super::error::{from_js, Stage, StorageError};
 use super::idb::{request_error, Tx};
 use super::migrate;
-use super::schema::{self, FICHES, HISTORY, META, SCHEMA_VERSION};
+use super::schema::{self, CACHE, FICHES, HISTORY, META, SCHEMA_VERSION};
+use super::snapshot;
 
 /// An open connection to one database. Every method runs in its own transaction and returns
 /// once that transaction has committed (or reports why it did not).
@@ -28,6 +29,11 @@ pub struct Db {
     /// Why the connection was closed under us, when it was.
     closed: Rc<RefCell<Option<StorageError>>>,
     on_closed: Rc<RefCell<Option<ClosedCallback>>>,
+    /// The stamp of the `fiches` store as this connection last knew it (read by `load`, written
+    /// by its own commits); `None` once unknown. See `snapshot.rs`.
+    pub(crate) known_stamp: Rc<RefCell<Option<String>>>,
+    /// Set by [`Db::forget_stamp`], cleared by `load`.
+    pub(crate) foreign_change: Cell<bool>,
     _on_version_change: Closure<dyn FnMut(IdbVersionChangeEvent)>,
     _on_close: Closure<dyn FnMut(Event)>,
 }
@@ -92,6 +98,8 @@ impl Db {
             db,
             closed,
             on_closed,
+            known_stamp: Rc::new(RefCell::new(None)),
+            foreign_change: Cell::new(false),
             _on_version_change: on_version_change,
             _on_close: on_close,
         }
@@ -111,11 +119,28 @@ impl Db {
     /// Closes the connection (as dropping the `Db` does), once running transactions are done.
     pub fn close(self) {}
 
+    ///
+    /// Every transaction that may write `fiches` also writes a new stamp into `cache`, so that a
+    /// startup snapshot taken before it is known to be stale (`snapshot.rs`); nothing else has
+    /// to remember it.
     pub(crate) fn tx(&self, stores: &[&str], mode: IdbTransactionMode) -> Result<Tx, StorageError> {
-        Tx::new(&self.db, stores, mode).map_err(|e| match self.closed.borrow().as_ref() {
-            Some(why) => why.clone(),
-            None => from_js(&e, Stage::Use),
-        })
+        let writes_fiches = mode == IdbTransactionMode::Readwrite && stores.contains(&FICHES);
+        let mut names = stores.to_vec();
+        if writes_fiches && !names.contains(&CACHE) {
+            names.push(CACHE);
+        }
+        let mut tx =
+            Tx::new(&self.db, &names, mode).map_err(|e| match self.closed.borrow().as_ref() {
+                Some(why) => why.clone(),
+                None => from_js(&e, Stage::Use),
+            })?;
+        if writes_fiches {
+            let stamp = snapshot::new_stamp();
+            snapshot::put_stamp(&tx, &stamp)?;
+            let known = Rc::clone(&self.known_stamp);
+            tx.on_commit(move || *known.borrow_mut() = Some(stamp));
+        }
+        Ok(tx)
     }
 }
 
@@ -158,7 +183,12 @@ pub async fn open(name: &str) -> Result<Db, StorageError> {
         .ok_or_else(|| StorageError::Other("opening gave no database".into()))?;
     let db = Db::new(name, db);
     // On failure `db` is dropped here, which closes the connection.
-    migrate::run(db.tx(&[FICHES, HISTORY, META], IdbTransactionMode::Readwrite)?).await?;
+    // Not through `Db::tx`: opening must not make the snapshot stale. The migration stamps
+    // itself when it rewrites fiches.
+    let stores = [FICHES, HISTORY, META, CACHE];
+    let tx = Tx::new(&db.db, &stores, IdbTransactionMode::Readwrite)
+        .map_err(|e| from_js(&e, Stage::Use))?;
+    migrate::run(tx).await?;
     Ok(db)
 }
 

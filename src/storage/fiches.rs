@@ -18,7 +18,8 @@ use super::records::{
     base_summary, bumped, decode, from_js_opt, to_js, MetaOwned, MetaRef, StoredFiche,
     StoredFicheRef,
 };
-use super::schema::{is_reserved, BY_FICHE, CUSTOM_FIELDS_KEY, FICHES, HISTORY, META};
+use super::schema::{is_reserved, BY_FICHE, CACHE, CUSTOM_FIELDS_KEY, FICHES, HISTORY, META};
+use super::snapshot;
 
 /// Everything the app keeps in memory, read at startup.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -30,6 +31,8 @@ pub struct Loaded {
     /// them) so that they can still be recovered. Show them; do not ignore them: saving the
     /// custom field definitions while `meta/custom_fields` is listed here replaces it.
     pub corrupt: Vec<CorruptRecord>,
+    /// Read from the startup snapshot rather than record by record.
+    pub from_snapshot: bool,
 }
 
 /// A stored record that could not be read.
@@ -42,42 +45,46 @@ pub struct CorruptRecord {
 }
 
 impl Db {
-    /// Every fiche with its summary, and the custom field definitions: one `getAll` on `fiches`
-    /// and one `get` on `meta`; the history store is not read.
+    /// Every fiche with its summary, and the custom field definitions. From the startup
+    /// snapshot when it is current (one `get`, see `snapshot.rs`), else with one `getAll` on
+    /// `fiches`; one `get` on `meta` either way; the history store is not read.
     pub async fn load(&self) -> Result<Loaded, StorageError> {
-        let tx = self.tx(&[FICHES, META], Readonly)?;
+        // First transaction: the stamp, the snapshot and the definitions.
+        let tx = self.tx(&[CACHE, META], Readonly)?;
         let read = async {
-            let fiches = pending(tx.store(FICHES)?.get_all())?;
             let defs = pending(tx.store(META)?.get(&key(CUSTOM_FIELDS_KEY)))?;
-            Ok((fiches.result().await?, defs.result().await?))
+            let (stamp, snap) = snapshot::read(&tx).await?;
+            Ok((stamp, snap, defs.result().await?))
         }
         .await;
-        let (fiches, defs) = tx.finish(read).await?;
+        let (stamp, snap, defs) = tx.finish(read).await?;
+        let from_snapshot = snapshot::bytes_if_current(&snap, stamp.as_deref())
+            .and_then(|bytes| snapshot::decode_bytes(&bytes));
+        drop(snap);
 
         let mut loaded = Loaded::default();
-        // One `JSON.stringify` and one parse for the whole store: the fast path, taken unless a
-        // record is corrupt. Then each record is decoded alone, to keep the good ones.
-        match decode::<Vec<StoredFiche>>(fiches.clone()) {
-            Ok(all) => {
-                loaded.fiches = all.into_iter().map(|s| (s.fiche, s.summary)).collect();
+        let (stamp, defs) = match from_snapshot {
+            Some(fiches) => {
+                loaded.fiches = fiches;
+                loaded.from_snapshot = true;
+                (stamp, defs)
             }
-            Err(_) => {
-                for raw in array(fiches)?.iter() {
-                    let id = js_sys::Reflect::get(&raw, &JsValue::from_str("id"))
-                        .ok()
-                        .and_then(|k| k.as_string())
-                        .unwrap_or_default();
-                    match decode::<StoredFiche>(raw) {
-                        Ok(s) => loaded.fiches.push((s.fiche, s.summary)),
-                        Err(reason) => loaded.corrupt.push(CorruptRecord {
-                            store: FICHES,
-                            key: id,
-                            reason,
-                        }),
-                    }
+            None => {
+                // No current snapshot: the whole store, with the stamp it goes with.
+                let tx = self.tx(&[FICHES, META, CACHE], Readonly)?;
+                let read = async {
+                    let fiches = pending(tx.store(FICHES)?.get_all())?;
+                    let defs = pending(tx.store(META)?.get(&key(CUSTOM_FIELDS_KEY)))?;
+                    let (stamp, _) = snapshot::read(&tx).await?;
+                    Ok((stamp, fiches.result().await?, defs.result().await?))
                 }
+                .await;
+                let (stamp, fiches, defs) = tx.finish(read).await?;
+                decode_fiches(fiches, &mut loaded)?;
+                (stamp, defs)
             }
-        }
+        };
+        *self.known_stamp.borrow_mut() = stamp;
         if !defs.is_undefined() {
             match decode::<MetaOwned<Vec<CustomFieldDef>>>(defs) {
                 Ok(m) => loaded.custom_fields = m.value,
@@ -88,6 +95,8 @@ impl Db {
                 }),
             }
         }
+        // Records left out of memory would vanish from a snapshot taken from memory.
+        self.foreign_change.set(!loaded.corrupt.is_empty());
         Ok(loaded)
     }
 
@@ -238,4 +247,32 @@ impl Db {
         let result = async { fire(tx.store(META)?.put(&record)) }.await;
         tx.finish(result).await
     }
+}
+
+/// Decodes the `getAll` of `fiches` into `loaded`.
+fn decode_fiches(fiches: JsValue, loaded: &mut Loaded) -> Result<(), StorageError> {
+    // One `JSON.stringify` and one parse for the whole store: the fast path, taken unless a
+    // record is corrupt. Then each record is decoded alone, to keep the good ones.
+    match decode::<Vec<StoredFiche>>(fiches.clone()) {
+        Ok(all) => {
+            loaded.fiches = all.into_iter().map(|s| (s.fiche, s.summary)).collect();
+        }
+        Err(_) => {
+            for raw in array(fiches)?.iter() {
+                let id = js_sys::Reflect::get(&raw, &JsValue::from_str("id"))
+                    .ok()
+                    .and_then(|k| k.as_string())
+                    .unwrap_or_default();
+                match decode::<StoredFiche>(raw) {
+                    Ok(s) => loaded.fiches.push((s.fiche, s.summary)),
+                    Err(reason) => loaded.corrupt.push(CorruptRecord {
+                        store: FICHES,
+                        key: id,
+                        reason,
+                    }),
+                }
+            }
+        }
+    }
+    Ok(())
 }

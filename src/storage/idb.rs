@@ -87,6 +87,8 @@ pub(crate) fn array(value: JsValue) -> Result<Array, StorageError> {
 /// only IndexedDB requests in between, so it stays active) and ends it with [`Tx::finish`].
 pub(crate) struct Tx {
     inner: IdbTransaction,
+    /// Run once the transaction has committed (see `Db::tx`: recording the snapshot stamp).
+    on_commit: Option<Box<dyn FnOnce()>>,
 }
 
 impl Tx {
@@ -97,7 +99,14 @@ impl Tx {
     ) -> Result<Tx, JsValue> {
         let names: Array = stores.iter().map(|s| JsValue::from_str(s)).collect();
         db.transaction_with_str_sequence_and_mode(&names, mode)
-            .map(|inner| Tx { inner })
+            .map(|inner| Tx {
+                inner,
+                on_commit: None,
+            })
+    }
+
+    pub(crate) fn on_commit(&mut self, f: impl FnOnce() + 'static) {
+        self.on_commit = Some(Box::new(f));
     }
 
     pub(crate) fn store(&self, name: &str) -> Result<IdbObjectStore, StorageError> {
@@ -115,7 +124,14 @@ impl Tx {
         result: Result<T, StorageError>,
     ) -> Result<T, StorageError> {
         match result {
-            Ok(value) => self.committed().await.map(|()| value),
+            Ok(value) => {
+                let on_commit = self.on_commit;
+                Self::committed(self.inner).await?;
+                if let Some(f) = on_commit {
+                    f();
+                }
+                Ok(value)
+            }
             Err(e) => {
                 // Throws if a failed request already aborted it: nothing more to undo then.
                 let _ = self.inner.abort();
@@ -124,8 +140,7 @@ impl Tx {
         }
     }
 
-    async fn committed(self) -> Result<(), StorageError> {
-        let tx = self.inner;
+    async fn committed(tx: IdbTransaction) -> Result<(), StorageError> {
         let promise = Promise::new(&mut |resolve, reject| {
             tx.set_oncomplete(Some(&resolve));
             tx.set_onabort(Some(&reject));

@@ -17,8 +17,10 @@ use super::error::{from_js as js_error, Stage, StorageError};
 use super::idb::{array, fire, key, pending, Tx};
 use super::records::{from_js, from_js_opt, summaries_by_fiche, to_js, MetaOwned, MetaRef};
 use super::schema::{FICHES, HISTORY, META, SCHEMA_KEY, SCHEMA_VERSION};
+use super::snapshot;
 
-/// Brings the records up to [`SCHEMA_VERSION`]. `tx` spans `fiches`, `history` and `meta`.
+/// Brings the records up to [`SCHEMA_VERSION`]. `tx` spans `fiches`, `history`, `meta` and
+/// `cache`.
 pub(crate) async fn run(tx: Tx) -> Result<(), StorageError> {
     let result = migrate(&tx).await;
     tx.finish(result).await
@@ -65,6 +67,8 @@ async fn wrap_fiches(tx: &Tx) -> Result<(), StorageError> {
         .iter()
         .filter_map(|r| from_js(r, "history entry").ok())
         .collect();
+    // Fiches are rewritten: any startup snapshot is stale from now on.
+    snapshot::put_stamp(tx, &snapshot::new_stamp())?;
     let summaries = summaries_by_fiche(&entries);
     let none = Summary::default();
     for raw in bare {

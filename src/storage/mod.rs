@@ -35,6 +35,7 @@ mod imports;
 mod migrate;
 mod records;
 mod schema;
+mod snapshot;
 
 pub use backup::Everything;
 pub use connection::{delete_database, open, Db};
@@ -42,3 +43,4 @@ pub use error::StorageError;
 pub use fiches::{CorruptRecord, Loaded};
 pub use imports::{Applied, ImportBatchInfo, Undone};
 pub use schema::SCHEMA_VERSION;
+pub use snapshot::{Snapshot, SNAPSHOT_MIN};

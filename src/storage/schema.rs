@@ -10,12 +10,15 @@ use web_sys::{IdbDatabase, IdbObjectStoreParameters, IdbTransaction};
 use super::error::{from_js, Stage, StorageError};
 
 /// The version this code reads and writes. Version 1: `fiches` held bare `Fiche` objects and
-/// `history` had no `date` index. Version 2: `fiches` holds `{id, fiche, summary}`.
-pub const SCHEMA_VERSION: u32 = 2;
+/// `history` had no `date` index. Version 2: `fiches` holds `{id, fiche, summary}`. Version 3:
+/// the `cache` store (startup snapshot, see `snapshot.rs`); records unchanged.
+pub const SCHEMA_VERSION: u32 = 3;
 
 pub(crate) const FICHES: &str = "fiches";
 pub(crate) const HISTORY: &str = "history";
 pub(crate) const META: &str = "meta";
+/// Derived data only: everything in it can be rebuilt from the other stores, and is.
+pub(crate) const CACHE: &str = "cache";
 
 pub(crate) const BY_FICHE: &str = "fiche_id";
 pub(crate) const BY_DATE: &str = "date";
@@ -41,7 +44,7 @@ struct StoreDecl {
 
 /// The whole layout of the current version, declared in full (not as a diff): applying it to a
 /// database of any older version creates exactly what is missing.
-const LAYOUT: [StoreDecl; 3] = [
+const LAYOUT: [StoreDecl; 4] = [
     StoreDecl {
         name: FICHES,
         key_path: "id",
@@ -54,6 +57,11 @@ const LAYOUT: [StoreDecl; 3] = [
     },
     StoreDecl {
         name: META,
+        key_path: "key",
+        indexes: &[],
+    },
+    StoreDecl {
+        name: CACHE,
         key_path: "key",
         indexes: &[],
     },

@@ -1,0 +1,170 @@
+//! The startup snapshot: every fiche with its summary as one UTF-8 JSON byte array in the
+//! `cache` store, so that opening a large file reads one value instead of one structured object
+//! per fiche. At 100,000 fiches the `getAll` of `fiches` alone takes seconds; one `get` of the
+//! snapshot, a copy into wasm and one parse take a fraction of that.
+//!
+//! It is derived data, never the reference. Every transaction that may write `fiches` puts a
+//! fresh random stamp into `cache` ([`Db::tx`]), and the snapshot carries the stamp of the state
+//! it was taken from: `load` uses it only when both are equal, read in one transaction. A
+//! snapshot is written only from a state whose stamp this connection knows (what `load` read, or
+//! its own last commit) and only if the stored stamp is still that one, checked in the writing
+//! transaction; after a change from another tab ([`Db::forget_stamp`]) none is written until the
+//! next full load. Small files do without: below [`SNAPSHOT_MIN`] fiches any snapshot is deleted.
+
+use js_sys::{Object, Reflect, Uint8Array};
+use serde::Deserialize;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::IdbTransactionMode::Readwrite;
+
+use crate::domain::fiche::Fiche;
+use crate::domain::summary::Summary;
+
+use super::connection::Db;
+use super::error::{from_js as js_error, Stage, StorageError};
+use super::idb::{fire, key, pending, Tx};
+use super::records::{decode, StoredFiche, StoredFicheRef};
+use super::schema::CACHE;
+
+/// `cache` key of the stamp record, `{key, value: "<uuid>"}`.
+const STAMP_KEY: &str = "stamp";
+/// `cache` key of the snapshot record, `{key, stamp, bytes: Uint8Array}`.
+const SNAPSHOT_KEY: &str = "fiches";
+/// Below this many fiches the `getAll` is fast enough (2,000 fiches: about 0.1 s) and a
+/// snapshot would only cost writes.
+pub const SNAPSHOT_MIN: usize = 5_000;
+
+pub(crate) fn new_stamp() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// Issues the write of a new stamp in `tx` (which spans `cache`).
+pub(crate) fn put_stamp(tx: &Tx, stamp: &str) -> Result<(), StorageError> {
+    let record = Object::new();
+    set(&record, "key", &JsValue::from_str(STAMP_KEY))?;
+    set(&record, "value", &JsValue::from_str(stamp))?;
+    fire(tx.store(CACHE)?.put(&record))
+}
+
+/// The stamp in a stamp record read from `cache`; `None` when there is none yet.
+pub(crate) fn stamp_of(record: &JsValue) -> Option<String> {
+    #[derive(Deserialize)]
+    struct StampRecord {
+        value: String,
+    }
+    if record.is_undefined() {
+        return None;
+    }
+    decode::<StampRecord>(record.clone()).ok().map(|r| r.value)
+}
+
+/// Issues the reads of the stamp and of the snapshot in `tx` and awaits them.
+pub(crate) async fn read(tx: &Tx) -> Result<(Option<String>, JsValue), StorageError> {
+    let cache = tx.store(CACHE)?;
+    let stamp = pending(cache.get(&key(STAMP_KEY)))?;
+    let snapshot = pending(cache.get(&key(SNAPSHOT_KEY)))?;
+    let stamp = stamp_of(&stamp.result().await?);
+    Ok((stamp, snapshot.result().await?))
+}
+
+/// The bytes of `snapshot` if it was taken at `stamp`.
+pub(crate) fn bytes_if_current(snapshot: &JsValue, stamp: Option<&str>) -> Option<Uint8Array> {
+    let stamp = stamp?;
+    if !snapshot.is_object() {
+        return None;
+    }
+    let taken_at = Reflect::get(snapshot, &JsValue::from_str("stamp")).ok()?;
+    if taken_at.as_string().as_deref() != Some(stamp) {
+        return None;
+    }
+    Reflect::get(snapshot, &JsValue::from_str("bytes"))
+        .ok()?
+        .dyn_into::<Uint8Array>()
+        .ok()
+}
+
+/// Decodes snapshot bytes; `None` when they do not decode (then the full read is used, and the
+/// snapshot rewritten).
+pub(crate) fn decode_bytes(bytes: &Uint8Array) -> Option<Vec<(Fiche, Summary)>> {
+    let text = String::from_utf8(bytes.to_vec()).ok()?;
+    let all: Vec<StoredFiche> = serde_json::from_str(&text).ok()?;
+    Some(all.into_iter().map(|s| (s.fiche, s.summary)).collect())
+}
+
+fn set(target: &Object, field: &str, value: &JsValue) -> Result<(), StorageError> {
+    Reflect::set(target, &JsValue::from_str(field), value)
+        .map(drop)
+        .map_err(|e| js_error(&e, Stage::Use))
+}
+
+/// A snapshot ready to be stored: the file as memory held it, with the stamp it goes with.
+pub struct Snapshot {
+    stamp: String,
+    /// `None` for a file below [`SNAPSHOT_MIN`]: any stored snapshot is then deleted.
+    bytes: Option<Uint8Array>,
+}
+
+impl Db {
+    /// Encodes `fiches` (the whole file, as this tab holds it) for [`Db::write_snapshot`], with
+    /// the stamp of the state this connection last knew; `None` when that state is not known
+    /// (a change from another tab, corrupt records left out of memory, nothing loaded yet).
+    ///
+    /// The caller must pass exactly what memory holds after this connection's last committed
+    /// write: the app changes memory only after each commit, and calls [`Db::forget_stamp`]
+    /// when it takes in changes from elsewhere.
+    pub fn prepare_snapshot(
+        &self,
+        fiches: &[(&Fiche, &Summary)],
+    ) -> Result<Option<Snapshot>, StorageError> {
+        if self.foreign_change.get() {
+            return Ok(None);
+        }
+        let Some(stamp) = self.known_stamp.borrow().clone() else {
+            return Ok(None);
+        };
+        let bytes = if fiches.len() >= SNAPSHOT_MIN {
+            let records: Vec<StoredFicheRef> = fiches
+                .iter()
+                .map(|(f, s)| StoredFicheRef::new(f, s))
+                .collect();
+            let text = serde_json::to_string(&records)
+                .map_err(|e| StorageError::Other(format!("snapshot: {e}")))?;
+            Some(Uint8Array::from(text.as_bytes()))
+        } else {
+            None
+        };
+        Ok(Some(Snapshot { stamp, bytes }))
+    }
+
+    /// Stores a prepared snapshot if the file in the database is still the state it was taken
+    /// from (else leaves everything as it is); returns whether it was written.
+    pub async fn write_snapshot(&self, snapshot: Snapshot) -> Result<bool, StorageError> {
+        let Snapshot { stamp, bytes } = snapshot;
+        let tx = self.tx(&[CACHE], Readwrite)?;
+        let write = async {
+            let cache = tx.store(CACHE)?;
+            let stored = pending(cache.get(&key(STAMP_KEY)))?.result().await?;
+            if stamp_of(&stored).as_deref() != Some(stamp.as_str()) {
+                return Ok(false);
+            }
+            match &bytes {
+                Some(bytes) => {
+                    let record = Object::new();
+                    set(&record, "key", &JsValue::from_str(SNAPSHOT_KEY))?;
+                    set(&record, "stamp", &JsValue::from_str(&stamp))?;
+                    set(&record, "bytes", bytes)?;
+                    fire(cache.put(&record))?;
+                }
+                None => fire(cache.delete(&key(SNAPSHOT_KEY)))?,
+            }
+            Ok(true)
+        }
+        .await;
+        tx.finish(write).await
+    }
+
+    /// Says that memory may now hold changes made by another tab, which this connection's stamp
+    /// does not account for: no snapshot is prepared until the next [`Db::load`].
+    pub fn forget_stamp(&self) {
+        self.foreign_change.set(true);
+    }
+}

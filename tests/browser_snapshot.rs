@@ -1,0 +1,126 @@
+//! The startup snapshot in real IndexedDB: used only while it matches the file, never written
+//! over a newer state, dropped for small files.
+#![cfg(target_arch = "wasm32")]
+
+use carnet::domain::fiche::Fiche;
+use carnet::domain::summary::Summary;
+use carnet::storage::{self, Db, SNAPSHOT_MIN};
+use chrono::{DateTime, Duration, Utc};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn db_name(test: &str) -> String {
+    format!("carnet-test-{test}-{}", uuid::Uuid::new_v4())
+}
+
+fn fiches(n: usize) -> Vec<Fiche> {
+    let start: DateTime<Utc> = "2023-05-01T08:00:00Z".parse().unwrap();
+    (0..n)
+        .map(|i| {
+            let mut f = Fiche::new(format!("s{i:06}"), start + Duration::minutes(i as i64));
+            f.first_name = ["Zoé", "Noël", "Ana"][i % 3].into();
+            f.last_name = format!("Client « {i} »");
+            f.notes = "ligne 1\nligne 2; \"guillemets\"".into();
+            f
+        })
+        .collect()
+}
+
+/// Prepares a snapshot from what `load` gave (as the app does from memory) and writes it.
+async fn snapshot_of(db: &Db, loaded: &[(Fiche, Summary)]) -> bool {
+    let refs: Vec<(&Fiche, &Summary)> = loaded.iter().map(|(f, s)| (f, s)).collect();
+    match db.prepare_snapshot(&refs).unwrap() {
+        Some(s) => db.write_snapshot(s).await.unwrap(),
+        None => false,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_current_snapshot_is_used_and_any_write_makes_it_stale() {
+    let name = db_name("snapshot");
+    let db = storage::open(&name).await.unwrap();
+    db.bulk_insert(&fiches(SNAPSHOT_MIN), &[]).await.unwrap();
+    let first = db.load().await.unwrap();
+    assert!(!first.from_snapshot, "nothing written yet");
+    assert!(snapshot_of(&db, &first.fiches).await);
+    db.close();
+
+    // A new connection (the next start) reads the same file from the snapshot.
+    let db = storage::open(&name).await.unwrap();
+    let second = db.load().await.unwrap();
+    assert!(second.from_snapshot);
+    assert_eq!(second.fiches, first.fiches);
+
+    // Any write to the fiches makes it stale: the next load reads the store, with the change.
+    let mut edited = second.fiches[7].0.clone();
+    edited.notes = "changé".into();
+    let saved = db.save_fiche(&edited).await.unwrap();
+    let third = db.load().await.unwrap();
+    assert!(!third.from_snapshot);
+    let found = third.fiches.iter().find(|(f, _)| f.id == saved.id).unwrap();
+    assert_eq!(found.0, saved);
+
+    // Rewritten from the state after that write (what memory holds), it is current again.
+    assert!(snapshot_of(&db, &third.fiches).await);
+    let fourth = db.load().await.unwrap();
+    assert!(fourth.from_snapshot);
+    assert_eq!(fourth.fiches, third.fiches);
+
+    db.close();
+    storage::delete_database(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_snapshot_prepared_before_a_write_is_not_stored() {
+    let name = db_name("snapshot-stale");
+    let db = storage::open(&name).await.unwrap();
+    db.bulk_insert(&fiches(SNAPSHOT_MIN), &[]).await.unwrap();
+    let loaded = db.load().await.unwrap();
+    let refs: Vec<(&Fiche, &Summary)> = loaded.fiches.iter().map(|(f, s)| (f, s)).collect();
+    let prepared = db.prepare_snapshot(&refs).unwrap().unwrap();
+
+    // Another connection (another tab) writes in between.
+    let other = storage::open(&name).await.unwrap();
+    other.delete_fiche(&loaded.fiches[0].0.id).await.unwrap();
+    other.close();
+
+    assert!(!db.write_snapshot(prepared).await.unwrap());
+    let again = db.load().await.unwrap();
+    assert!(!again.from_snapshot);
+    assert_eq!(again.fiches.len(), SNAPSHOT_MIN - 1);
+
+    // After taking in another tab's change, memory is not known to match: nothing prepared.
+    db.forget_stamp();
+    assert!(db.prepare_snapshot(&refs).unwrap().is_none());
+
+    db.close();
+    storage::delete_database(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_small_file_keeps_no_snapshot() {
+    let name = db_name("snapshot-small");
+    let db = storage::open(&name).await.unwrap();
+    db.bulk_insert(&fiches(SNAPSHOT_MIN), &[]).await.unwrap();
+    let loaded = db.load().await.unwrap();
+    assert!(snapshot_of(&db, &loaded.fiches).await);
+
+    // The file shrinks below the threshold: the snapshot is deleted rather than rewritten.
+    let ids: Vec<String> = loaded.fiches[..10]
+        .iter()
+        .map(|(f, _)| f.id.clone())
+        .collect();
+    for id in &ids {
+        db.delete_fiche(id).await.unwrap();
+    }
+    let small = db.load().await.unwrap();
+    assert!(!small.from_snapshot);
+    assert!(snapshot_of(&db, &small.fiches).await);
+    let after = db.load().await.unwrap();
+    assert!(!after.from_snapshot);
+    assert_eq!(after.fiches.len(), SNAPSHOT_MIN - 10);
+
+    db.close();
+    storage::delete_database(&name).await.unwrap();
+}
