@@ -124,14 +124,9 @@ impl Tx {
         result: Result<T, StorageError>,
     ) -> Result<T, StorageError> {
         match result {
-            Ok(value) => {
-                let on_commit = self.on_commit;
-                Self::committed(self.inner).await?;
-                if let Some(f) = on_commit {
-                    f();
-                }
-                Ok(value)
-            }
+            Ok(value) => Self::committed(self.inner, self.on_commit)
+                .await
+                .map(|()| value),
             Err(e) => {
                 // Throws if a failed request already aborted it: nothing more to undo then.
                 let _ = self.inner.abort();
@@ -140,13 +135,22 @@ impl Tx {
         }
     }
 
-    async fn committed(tx: IdbTransaction) -> Result<(), StorageError> {
+    /// Not generic, unlike `finish`, so this code is compiled once.
+    async fn committed(
+        tx: IdbTransaction,
+        on_commit: Option<Box<dyn FnOnce()>>,
+    ) -> Result<(), StorageError> {
         let promise = Promise::new(&mut |resolve, reject| {
             tx.set_oncomplete(Some(&resolve));
             tx.set_onabort(Some(&reject));
         });
         match JsFuture::from(promise).await {
-            Ok(_) => Ok(()),
+            Ok(_) => {
+                if let Some(f) = on_commit {
+                    f();
+                }
+                Ok(())
+            }
             // The reason of an abort is on the transaction; Chromium reports a full disk only
             // here, at commit, after every request succeeded.
             Err(_) => Err(match tx.error() {

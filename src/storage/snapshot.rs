@@ -12,7 +12,6 @@
 //! next full load. Small files do without: below [`SNAPSHOT_MIN`] fiches any snapshot is deleted.
 
 use js_sys::{Object, Reflect, Uint8Array};
-use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::IdbTransactionMode::Readwrite;
 
@@ -22,7 +21,7 @@ use crate::domain::summary::Summary;
 use super::connection::Db;
 use super::error::{from_js as js_error, Stage, StorageError};
 use super::idb::{fire, key, pending, Tx};
-use super::records::{decode, StoredFiche, StoredFicheRef};
+use super::records::{StoredFiche, StoredFicheRef};
 use super::schema::CACHE;
 
 /// `cache` key of the stamp record, `{key, value: "<uuid>"}`.
@@ -47,14 +46,12 @@ pub(crate) fn put_stamp(tx: &Tx, stamp: &str) -> Result<(), StorageError> {
 
 /// The stamp in a stamp record read from `cache`; `None` when there is none yet.
 pub(crate) fn stamp_of(record: &JsValue) -> Option<String> {
-    #[derive(Deserialize)]
-    struct StampRecord {
-        value: String,
-    }
-    if record.is_undefined() {
+    if !record.is_object() {
         return None;
     }
-    decode::<StampRecord>(record.clone()).ok().map(|r| r.value)
+    Reflect::get(record, &JsValue::from_str("value"))
+        .ok()?
+        .as_string()
 }
 
 /// Issues the reads of the stamp and of the snapshot in `tx` and awaits them.
