@@ -104,11 +104,7 @@ pub async fn apply_fiches(
     let applied = db
         .apply_import(&plan.to_create, &plan.to_update, &[], label, progress)
         .await?;
-    app.file.update(|f| {
-        for (fiche, summary) in applied.fiches {
-            f.upsert(fiche, Some(summary));
-        }
-    });
+    app.file.update(|f| f.upsert_all(applied.fiches));
     notify(Change::All);
     if let Some(mapping) = mapping {
         // The import is done; failing to remember its mapping only costs a re-mapping later.
@@ -130,11 +126,7 @@ pub async fn apply_history(
     let applied = db()?
         .apply_import(&[], &[], &plan.entries, label, progress)
         .await?;
-    app.file.update(|f| {
-        for (fiche, summary) in applied.fiches {
-            f.upsert(fiche, Some(summary));
-        }
-    });
+    app.file.update(|f| f.upsert_all(applied.fiches));
     notify(Change::All);
     Ok(())
 }

@@ -303,7 +303,9 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
         replan(app);
     };
     let confirm = move |_| {
-        let Some(p) = pending.get_untracked() else {
+        // Taken, not cloned (100k fiches); the preview stays on screen until the import ends,
+        // and the plan is put back if it fails.
+        let Some(p) = pending.try_update_untracked(Option::take).flatten() else {
             return;
         };
         let label = name.get_untracked();
@@ -331,7 +333,10 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
                     pending.set(None);
                     imports.update(|n| *n += 1);
                 }
-                Err(e) => app.report(e),
+                Err(e) => {
+                    pending.set(Some(p));
+                    app.report(e);
+                }
             }
             progress.set(None);
         });
@@ -344,17 +349,18 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
             {file_picker(lang, "import-file", ".csv,.txt,.tsv,.vcf,.vcard,text/csv,text/vcard", on_file, error)}
             {error_line(error)}
             {move || done.get().map(|d| view! { <p class="ok" role="status" data-testid="import-done">{d}</p> })}
-            {move || pending.get().map(|p| {
+            // Read in place: a plan of 100k fiches is not cloned to be shown.
+            {move || pending.with(|p| p.as_ref().map(|p| {
                 let l = lang.get();
                 let defs = app.fields.get();
-                let f = p.fiches().clone();
+                let f = p.fiches();
                 let nothing = f.to_create.is_empty() && f.to_update.is_empty();
                 let errors = f.errors.clone();
                 let errors_for_report = errors.clone();
                 view! {
                     <div class="preview" data-testid="import-preview">
                         <h3>{format!("{} — {}", t(l, K::PreviewTitle), name.get())}</h3>
-                        {match &p {
+                        {match p {
                             Pending::Csv(plan) => view! {
                                 <p class="muted">{format!("{} : {:?} · {} : « {} »", t(l, K::Encoding), plan.encoding, t(l, K::Delimiter),
                                     if plan.delimiter == b'\t' { "tab".to_string() } else { (plan.delimiter as char).to_string() })}</p>
@@ -378,7 +384,7 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </label>
-                        {match &p {
+                        {match p {
                             Pending::Csv(plan) => mapping_table(l, plan, &defs, set_target).into_any(),
                             Pending::Vcard(_) => ().into_any(),
                         }}
@@ -398,7 +404,7 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
                         {progress_bar(progress)}
                     </div>
                 }
-            })}
+            }))}
         </section>
     }
 }
@@ -601,10 +607,10 @@ fn ExportBox() -> impl IntoView {
     let variant = RwSignal::new(Variant::FrenchExcel);
     let columns: Memo<Vec<Column>> = Memo::new(move |_| {
         let defs = app.fields.get();
-        let mut cols = app.file.with(|f| {
-            let fiches: Vec<_> = f.records().iter().map(|r| r.fiche.clone()).collect();
-            default_columns(&fiches, &defs)
-        });
+        // Recomputed after every change of the file: the fiches are read, not cloned.
+        let mut cols = app
+            .file
+            .with(|f| default_columns(f.records().iter().map(|r| &r.fiche), &defs));
         cols.extend(summary_columns());
         cols
     });
