@@ -8,6 +8,7 @@ use web_sys::IdbTransactionMode::{Readonly, Readwrite};
 use crate::domain::history::HistoryEntry;
 use crate::domain::summary::Summary;
 
+use super::bulk::{get_histories, no_progress, read_histories, Bulk};
 use super::connection::Db;
 use super::error::{from_js as js_error, Stage, StorageError};
 use super::idb::{array, fire, index, key, pending, Tx};
@@ -30,6 +31,18 @@ impl Db {
         let mut entries = decode_entries(raw)?;
         sort_newest_first(&mut entries);
         Ok(entries)
+    }
+
+    /// The entries of many fiches, all together and in no particular order (what a history
+    /// import compares its rows with): one read-only transaction, every read issued at once.
+    pub async fn histories_of(&self, ids: &[&str]) -> Result<Vec<HistoryEntry>, StorageError> {
+        let tx = self.tx(&[HISTORY], Readonly)?;
+        let read = async {
+            let reads = get_histories(&tx, ids.iter().copied())?;
+            read_histories(reads, &mut Bulk::new(ids.len(), &no_progress)).await
+        }
+        .await;
+        Ok(tx.finish(read).await?.into_iter().flatten().collect())
     }
 
     /// Adds or replaces an entry and returns its fiche's new summary. The fiche must exist

@@ -475,16 +475,19 @@ fn ImportHistory(imports: RwSignal<u32>) -> impl IntoView {
     let on_file = Callback::new(move |(file_name, data): (String, Vec<u8>)| {
         done.set(None);
         name.set(file_name);
-        match transfer::plan_history(app, &data) {
-            Ok(plan) => {
-                error.set(None);
-                pending.set(Some(plan));
+        spawn_local(async move {
+            match transfer::plan_history(app, &data).await {
+                Ok(Ok(plan)) => {
+                    error.set(None);
+                    pending.set(Some(plan));
+                }
+                Ok(Err(e)) => {
+                    pending.set(None);
+                    error.set(Some(read_error_text(lang.get_untracked(), &e)));
+                }
+                Err(e) => app.report(e),
             }
-            Err(e) => {
-                pending.set(None);
-                error.set(Some(read_error_text(lang.get_untracked(), &e)));
-            }
-        }
+        });
     });
     let confirm = move |_| {
         let Some(plan) = pending.get_untracked() else {
@@ -525,6 +528,7 @@ fn ImportHistory(imports: RwSignal<u32>) -> impl IntoView {
                         <dl class="stats">
                             <div><dt>{t(l, K::EntriesToAdd)}</dt><dd data-testid="history-entries">{plan.entries.len()}</dd></div>
                             <div><dt>{t(l, K::RowsRejected)}</dt><dd data-testid="history-rejected">{plan.rejected}</dd></div>
+                            <div><dt>{t(l, K::AlreadyThere)}</dt><dd data-testid="history-duplicates">{plan.duplicates}</dd></div>
                         </dl>
                         <h3>{format!("{} ({})", t(l, K::ProblemsTitle), plan.errors.len())}</h3>
                         {problems_table(l, &plan.errors)}
