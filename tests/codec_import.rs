@@ -518,7 +518,6 @@ fn history_import_skips_entries_already_there() {
     let fiches = [&a, &b];
     let first = plan_history_import(&fixture("history_till.csv"), &fiches, &mut ids()).unwrap();
     assert_eq!((first.entries.len(), first.duplicates), (3, 0));
-    assert_eq!(first.fiche_ids(), ["a"]);
 
     // The same export again, with one row repeated inside the file, one new purchase, and a
     // purchase that differs from a stored one only by its amount, its label or its fiche.
@@ -534,7 +533,6 @@ fn history_import_skips_entries_already_there() {
     let mut again = plan_history_import(csv.as_bytes(), &fiches, &mut ids()).unwrap();
     assert_eq!(again.duplicates, 1, "the repeated row, inside the file");
     assert_eq!(again.entries.len(), 7);
-    assert_eq!(again.fiche_ids(), ["a", "b"]);
     again.skip_known(&first.entries);
     assert_eq!(again.duplicates, 4);
     let left: Vec<(&str, &str, Option<i64>)> = again

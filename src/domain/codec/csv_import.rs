@@ -773,18 +773,7 @@ fn entry_key(e: &HistoryEntry) -> EntryKey<'_> {
 }
 
 impl HistoryPlan {
-    /// The fiches the entries go to, each once: those whose stored history
-    /// [`HistoryPlan::skip_known`] needs.
-    pub fn fiche_ids(&self) -> Vec<&str> {
-        let mut seen = HashSet::new();
-        self.entries
-            .iter()
-            .map(|e| e.fiche_id.as_str())
-            .filter(|id| seen.insert(*id))
-            .collect()
-    }
-
-    /// Drops the entries equal to one of `known` (stored entries of these fiches) or to an
+    /// Drops the entries equal to one of `known` (stored entries; others are ignored) or to an
     /// earlier entry of the plan, and counts them in `duplicates`: importing the same till
     /// export twice adds nothing the second time.
     pub fn skip_known(&mut self, known: &[HistoryEntry]) {
@@ -806,7 +795,7 @@ impl HistoryPlan {
 /// French and English names; without a kind column a row with an amount is a purchase and
 /// one without is a note. A date without a time is put at noon UTC. A row repeating an earlier
 /// one is skipped; entries already stored are skipped by [`HistoryPlan::skip_known`] once the
-/// caller has read the history of [`HistoryPlan::fiche_ids`].
+/// caller has read them.
 pub fn plan_history_import(
     bytes: &[u8],
     fiches: &[&Fiche],
