@@ -1,6 +1,8 @@
 //! Import and export: pick or drop a file, see the plan (counts, column mapping, every problem
 //! row), confirm; export CSV, vCard and JSON backups; restore a backup; undo the last import.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -242,7 +244,8 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
     let saved: StoredValue<Vec<Mapping>> = StoredValue::new(Vec::new());
     let mapping: RwSignal<Option<Mapping>> = RwSignal::new(None);
     let on_match = RwSignal::new(OnMatch::Update);
-    let pending: RwSignal<Option<Pending>> = RwSignal::new(None);
+    // Shared, not cloned, by the preview and the confirm button: a plan can hold 100k fiches.
+    let pending: RwSignal<Option<Arc<Pending>>> = RwSignal::new(None);
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let progress: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
     let done: RwSignal<Option<String>> = RwSignal::new(None);
@@ -276,7 +279,7 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
                     mapping.set(Some(plan.mapping.clone()));
                 }
                 error.set(None);
-                pending.set(Some(p));
+                pending.set(Some(Arc::new(p)));
             }
             Err(e) => {
                 pending.set(None);
@@ -303,13 +306,11 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
         replan(app);
     };
     let confirm = move |_| {
-        // Taken, not cloned (100k fiches); the preview stays on screen until the import ends,
-        // and the plan is put back if it fails.
-        let Some(p) = pending.try_update_untracked(Option::take).flatten() else {
+        let Some(p) = pending.get_untracked() else {
             return;
         };
         let label = name.get_untracked();
-        let used = match &p {
+        let used = match &*p {
             Pending::Csv(plan) => Some(plan.mapping.clone()),
             Pending::Vcard(_) => None,
         };
@@ -333,10 +334,7 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
                     pending.set(None);
                     imports.update(|n| *n += 1);
                 }
-                Err(e) => {
-                    pending.set(Some(p));
-                    app.report(e);
-                }
+                Err(e) => app.report(e),
             }
             progress.set(None);
         });
@@ -349,8 +347,7 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
             {file_picker(lang, "import-file", ".csv,.txt,.tsv,.vcf,.vcard,text/csv,text/vcard", on_file, error)}
             {error_line(error)}
             {move || done.get().map(|d| view! { <p class="ok" role="status" data-testid="import-done">{d}</p> })}
-            // Read in place: a plan of 100k fiches is not cloned to be shown.
-            {move || pending.with(|p| p.as_ref().map(|p| {
+            {move || pending.get().map(|p| {
                 let l = lang.get();
                 let defs = app.fields.get();
                 let f = p.fiches();
@@ -360,7 +357,7 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
                 view! {
                     <div class="preview" data-testid="import-preview">
                         <h3>{format!("{} — {}", t(l, K::PreviewTitle), name.get())}</h3>
-                        {match p {
+                        {match &*p {
                             Pending::Csv(plan) => view! {
                                 <p class="muted">{format!("{} : {:?} · {} : « {} »", t(l, K::Encoding), plan.encoding, t(l, K::Delimiter),
                                     if plan.delimiter == b'\t' { "tab".to_string() } else { (plan.delimiter as char).to_string() })}</p>
@@ -384,7 +381,7 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </label>
-                        {match p {
+                        {match &*p {
                             Pending::Csv(plan) => mapping_table(l, plan, &defs, set_target).into_any(),
                             Pending::Vcard(_) => ().into_any(),
                         }}
@@ -404,7 +401,7 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
                         {progress_bar(progress)}
                     </div>
                 }
-            }))}
+            })}
         </section>
     }
 }
@@ -468,7 +465,7 @@ fn ImportHistory(imports: RwSignal<u32>) -> impl IntoView {
     let lang = app.lang;
     let tr = move |k: K| t(lang.get(), k);
     let name = RwSignal::new(String::new());
-    let pending: RwSignal<Option<HistoryPlan>> = RwSignal::new(None);
+    let pending: RwSignal<Option<Arc<HistoryPlan>>> = RwSignal::new(None);
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let progress: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
     let done: RwSignal<Option<String>> = RwSignal::new(None);
@@ -479,7 +476,7 @@ fn ImportHistory(imports: RwSignal<u32>) -> impl IntoView {
             match transfer::plan_history(app, &data).await {
                 Ok(Ok(plan)) => {
                     error.set(None);
-                    pending.set(Some(plan));
+                    pending.set(Some(Arc::new(plan)));
                 }
                 Ok(Err(e)) => {
                     pending.set(None);
