@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Import and export throughput through the real browser path: a generated French CSV is picked
 // in the import page of the release build (decode, map, plan in wasm), confirmed (one IndexedDB
-// transaction), then the file is exported as CSV and as a JSON backup. Prints figures; fails only
-// if the app fails.
+// transaction), then the file is exported as CSV and as a JSON backup; a till export with one
+// purchase per client is attached, then picked again (every row already there: planned to add
+// nothing). Prints figures; fails only if the app fails.
 //   trunk build --release && node scripts/bench-import.mjs [rows ...]   (default: 10000 100000)
+// DIST=<folder> benchmarks another build than dist/ (one keeping function names, to profile).
 
 import { join } from 'node:path';
 import { ROOT, openBrowser } from '../tests/e2e/harness.mjs';
@@ -32,7 +34,17 @@ function frenchCsv(n) {
   return Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1');
 }
 
-const server = await startServer({ root: join(ROOT, 'dist'), base: '/carnet/' });
+/** A till export: one purchase per client of `frenchCsv(n)`, found by e-mail. */
+function tillCsv(n) {
+  const lines = ['Date;Email;Montant;Libellé'];
+  for (let i = 0; i < n; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    lines.push(`${day}/03/2025;client${i}@example.fr;${10 + (i % 90)},${String(i % 100).padStart(2, '0')};Achat n°${i}`);
+  }
+  return Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1');
+}
+
+const server = await startServer({ root: join(ROOT, process.env.DIST ?? 'dist'), base: '/carnet/' });
 const rows = [];
 try {
   for (const n of sizes) {
@@ -65,11 +77,30 @@ try {
       await jsonDownload.path();
       const jsonMs = performance.now() - t;
 
+      // History: attached once, then the same file again, all of it already there.
+      const till = tillCsv(n);
+      const pickTill = async () => {
+        await page.getByTestId('history-file').setInputFiles({ name: `till-${n}.csv`, mimeType: 'text/csv', buffer: till });
+        await page.getByTestId('history-preview').waitFor({ timeout });
+      };
+      t = performance.now();
+      await pickTill();
+      const histPlanMs = performance.now() - t;
+      t = performance.now();
+      await page.getByTestId('confirm-history').click();
+      await page.getByTestId('history-done').waitFor({ timeout });
+      const histWriteMs = performance.now() - t;
+      t = performance.now();
+      await pickTill();
+      const histAgainMs = performance.now() - t;
+      const again = [await page.getByTestId('history-entries').innerText(), await page.getByTestId('history-duplicates').innerText()].map(Number);
+      if (again[0] !== 0 || again[1] !== n) throw new Error(`the same history again: ${again[0]} to add, ${again[1]} already there (expected 0, ${n})`);
+
       await app.list.show();
       const listed = await app.list.count();
       if (listed !== n) throw new Error(`expected ${n} fiches listed after the import, the counter says ${listed}`);
       if (browser.problems.length) throw new Error(browser.problems[0]);
-      rows.push({ n, mb: csv.length / 1e6, planMs, writeMs, csvMs, jsonMs });
+      rows.push({ n, mb: csv.length / 1e6, planMs, writeMs, csvMs, jsonMs, histPlanMs, histWriteMs, histAgainMs });
     } finally {
       await browser.close();
     }
@@ -79,11 +110,20 @@ try {
 }
 
 const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
-console.log('\nimport bench (release build, headless Chromium, one IndexedDB transaction per import)');
-console.log('rows      file     read+plan   write     total     rows/s    CSV export  JSON backup');
-for (const r of rows) {
-  const total = r.planMs + r.writeMs;
-  console.log(
-    `${String(r.n).padEnd(9)} ${`${r.mb.toFixed(1)} MB`.padEnd(8)} ${s(r.planMs).padEnd(11)} ${s(r.writeMs).padEnd(9)} ${s(total).padEnd(9)} ${String(Math.round(r.n / (total / 1000))).padEnd(9)} ${s(r.csvMs).padEnd(11)} ${s(r.jsonMs)}`,
-  );
-}
+const rate = (n, ms) => Math.round(n / (ms / 1000)).toLocaleString('en');
+const cols = [
+  ['rows', (r) => r.n.toLocaleString('en')],
+  ['file', (r) => `${r.mb.toFixed(1)} MB`],
+  ['read+plan', (r) => `${s(r.planMs)} (${rate(r.n, r.planMs)}/s)`],
+  ['write', (r) => `${s(r.writeMs)} (${rate(r.n, r.writeMs)}/s)`],
+  ['total', (r) => `${s(r.planMs + r.writeMs)} (${rate(r.n, r.planMs + r.writeMs)}/s)`],
+  ['CSV export', (r) => s(r.csvMs)],
+  ['JSON backup', (r) => s(r.jsonMs)],
+  ['history plan', (r) => s(r.histPlanMs)],
+  ['history write', (r) => `${s(r.histWriteMs)} (${rate(r.n, r.histWriteMs)}/s)`],
+  ['same history again', (r) => s(r.histAgainMs)],
+];
+const table = [cols.map(([h]) => h), ...rows.map((r) => cols.map(([, f]) => f(r)))];
+const widths = cols.map((_, i) => Math.max(...table.map((line) => line[i].length)));
+console.log('\nimport bench (release build, headless Chromium, one IndexedDB transaction per import; rows/s in brackets)');
+for (const line of table) console.log(line.map((c, i) => c.padEnd(widths[i])).join('  '));

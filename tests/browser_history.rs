@@ -240,3 +240,51 @@ async fn deleting_a_fiche_deletes_every_entry_of_it_from_indexeddb() {
     db.close();
     storage::delete_database(&name).await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn entries_dated_like_reads_the_period_of_the_entries_given() {
+    let name = db_name("dated-like");
+    let db = storage::open(&name).await.unwrap();
+    for id in ["f1", "f2", "f3"] {
+        new_fiche(&db, id).await;
+    }
+    let e1 = entry(
+        "e1",
+        "f1",
+        "2024-02-01T10:00:00Z",
+        HistoryKind::Purchase,
+        Some(500),
+    );
+    let e2 = entry("e2", "f1", "2024-02-02T10:00:00Z", HistoryKind::Call, None);
+    let e3 = entry("e3", "f2", "2024-02-03T10:00:00Z", HistoryKind::Note, None);
+    let e4 = entry("e4", "f3", "2024-02-04T10:00:00Z", HistoryKind::Visit, None);
+    let e5 = entry("e5", "f3", "2024-02-05T10:00:00Z", HistoryKind::Visit, None);
+    for e in [&e1, &e2, &e3, &e4, &e5] {
+        db.save_entry(e).await.unwrap();
+    }
+    // New rows of a file, dated like e4 and e2 (in that order): the stored entries from e2's
+    // date to e4's, whatever their fiche.
+    let rows = [
+        entry(
+            "n1",
+            "f1",
+            "2024-02-04T10:00:00Z",
+            HistoryKind::Purchase,
+            Some(1),
+        ),
+        entry(
+            "n2",
+            "f2",
+            "2024-02-02T10:00:00Z",
+            HistoryKind::Purchase,
+            Some(2),
+        ),
+    ];
+    let mut got = db.entries_dated_like(&rows).await.unwrap();
+    got.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(got, vec![e2, e3, e4]);
+    assert!(db.entries_dated_like(&[]).await.unwrap().is_empty());
+
+    db.close();
+    storage::delete_database(&name).await.unwrap();
+}

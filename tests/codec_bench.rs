@@ -74,10 +74,17 @@ fn bench(n: usize) {
     };
     let mut k = 0u64;
     let t = Instant::now();
-    let plan = plan_import(csv.as_bytes(), None, &[], &existing, &opts, &mut || {
-        k += 1;
-        k.to_string()
-    })
+    let plan = plan_import(
+        csv.as_bytes(),
+        &[],
+        &[],
+        &existing.iter().collect::<Vec<_>>(),
+        &opts,
+        &mut || {
+            k += 1;
+            k.to_string()
+        },
+    )
     .unwrap();
     let import = t.elapsed();
     assert_eq!(plan.fiches.created() + plan.fiches.updated(), n);

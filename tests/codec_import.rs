@@ -43,7 +43,8 @@ fn ids() -> impl FnMut() -> String {
 }
 
 fn plan(bytes: &[u8], existing: &[Fiche], defs: &[CustomFieldDef], m: OnMatch) -> ImportPlan {
-    plan_import(bytes, None, defs, existing, &opts(m), &mut ids()).expect("readable")
+    let existing: Vec<&Fiche> = existing.iter().collect();
+    plan_import(bytes, &[], defs, &existing, &opts(m), &mut ids()).expect("readable")
 }
 
 fn created<'a>(p: &'a ImportPlan, last: &str) -> &'a Fiche {
@@ -464,9 +465,13 @@ fn custom_fields_carnet_ids_and_saved_mappings() {
     .to_vec();
     assert_eq!(signature(&other_header), edited.signature);
     let found = find_saved(&saved, &other_header).expect("offered again");
+    // plan_import picks the last mapping that fits the file: one for another header after it
+    // is passed over.
+    let mut unfitting = edited.clone();
+    unfitting.signature = signature(&["Nom".to_string()]);
     let p = plan_import(
         csv.as_bytes(),
-        Some(found),
+        &[found, &unfitting],
         &defs,
         &[],
         &opts(OnMatch::Update),
@@ -479,13 +484,8 @@ fn custom_fields_carnet_ids_and_saved_mappings() {
 
 #[test]
 fn history_import_attaches_rows_to_fiches() {
-    let fiches = vec![existing_fiche(
-        "a",
-        "Lefèvre",
-        "helene.lefevre@exemple.fr",
-        "",
-    )];
-    let p = plan_history_import(&fixture("history_till.csv"), &fiches, &mut ids()).unwrap();
+    let fiche = existing_fiche("a", "Lefèvre", "helene.lefevre@exemple.fr", "");
+    let p = plan_history_import(&fixture("history_till.csv"), &[&fiche], &mut ids()).unwrap();
     assert_eq!(p.encoding, Encoding::Windows1252);
     assert_eq!(p.entries.len(), 3);
     assert!(p.entries.iter().all(|e| e.fiche_id == "a"));
@@ -509,6 +509,47 @@ fn history_import_attaches_rows_to_fiches() {
     assert!(p.errors.iter().any(|e| e.line == 6
         && e.column == "Montant"
         && e.problem == ImportProblem::Invalid(Problem::InvalidAmount)));
+}
+
+#[test]
+fn history_import_skips_entries_already_there() {
+    let a = existing_fiche("a", "Lefèvre", "helene.lefevre@exemple.fr", "");
+    let b = existing_fiche("b", "Martin", "jerome@exemple.fr", "");
+    let fiches = [&a, &b];
+    let first = plan_history_import(&fixture("history_till.csv"), &fiches, &mut ids()).unwrap();
+    assert_eq!((first.entries.len(), first.duplicates), (3, 0));
+
+    // The same export again, with one row repeated inside the file, one new purchase, and a
+    // purchase that differs from a stored one only by its amount, its label or its fiche.
+    let csv = "Date;Email;Montant;Libellé;Type\n\
+        03/05/2024;helene.lefevre@exemple.fr;49,90;Bouquet;achat\n\
+        2024-05-04 10:30;helene.lefevre@exemple.fr;12,00;Carte;achat\n\
+        06/05/2024;helene.lefevre@exemple.fr;;Appel de suivi;appel\n\
+        06/05/2024;helene.lefevre@exemple.fr;;Appel de suivi;appel\n\
+        08/05/2024;helene.lefevre@exemple.fr;5,00;Graines;achat\n\
+        03/05/2024;helene.lefevre@exemple.fr;49,00;Bouquet;achat\n\
+        03/05/2024;helene.lefevre@exemple.fr;49,90;Bouquet rouge;achat\n\
+        03/05/2024;jerome@exemple.fr;49,90;Bouquet;achat\n";
+    let mut again = plan_history_import(csv.as_bytes(), &fiches, &mut ids()).unwrap();
+    assert_eq!(again.duplicates, 1, "the repeated row, inside the file");
+    assert_eq!(again.entries.len(), 7);
+    again.skip_known(&first.entries);
+    assert_eq!(again.duplicates, 4);
+    let left: Vec<(&str, &str, Option<i64>)> = again
+        .entries
+        .iter()
+        .map(|e| (e.fiche_id.as_str(), e.label.as_str(), e.amount_cents))
+        .collect();
+    assert_eq!(
+        left,
+        [
+            ("a", "Graines", Some(500)),
+            ("a", "Bouquet", Some(4900)),
+            ("a", "Bouquet rouge", Some(4990)),
+            ("b", "Bouquet", Some(4990)),
+        ]
+    );
+    assert_eq!(again.rejected, 0);
 }
 
 #[test]

@@ -35,7 +35,7 @@ fn round_trip(fiches: &[Fiche], variant: Variant) -> Result<(), TestCaseError> {
         now: now(),
     };
     let mut n = 0;
-    let plan = plan_import(text.as_bytes(), None, &defs, &[], &opts, &mut || {
+    let plan = plan_import(text.as_bytes(), &[], &defs, &[], &opts, &mut || {
         n += 1;
         format!("new-{n}")
     })

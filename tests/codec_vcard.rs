@@ -29,7 +29,8 @@ fn opts() -> ImportOptions {
 
 fn import(bytes: &[u8], existing: &[Fiche]) -> carnet::domain::codec::plan::FichePlan {
     let mut n = 0;
-    plan_vcard_import(bytes, &[], existing, &opts(), &mut || {
+    let existing: Vec<&Fiche> = existing.iter().collect();
+    plan_vcard_import(bytes, &[], &existing, &opts(), &mut || {
         n += 1;
         format!("v-{n}")
     })

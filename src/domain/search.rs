@@ -15,6 +15,12 @@ use super::phone::{national_fr, normalize_phone, phone_digits};
 /// decomposed form) are dropped; other characters are only lowercased.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(&mut out, s);
+    out
+}
+
+/// [`fold`] appending to `out`.
+fn fold_into(out: &mut String, s: &str) {
     for upper in s.chars() {
         if upper.is_ascii() {
             out.push(upper.to_ascii_lowercase());
@@ -32,7 +38,6 @@ pub fn fold(s: &str) -> String {
             }
         }
     }
-    out
 }
 
 enum Folded {
@@ -85,31 +90,37 @@ fn fold_char(c: char) -> Folded {
 /// Phones appear as typed, as bare digits and, for French numbers, in the national form too:
 /// "0612" and "33612" both find "+33 6 12 34 56 78".
 pub fn haystack(f: &Fiche) -> String {
-    let mut parts: Vec<String> = vec![
-        f.display_name(),
-        f.first_name.clone(),
-        f.last_name.clone(),
-        f.company.clone(),
-    ];
-    parts.extend(f.emails.iter().map(|e| e.value.clone()));
+    // Folded straight into one string: this runs for every fiche of an import or of the file.
+    let mut out = String::new();
+    let mut add = |part: &str| {
+        let part = part.trim();
+        if !part.is_empty() {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            fold_into(&mut out, part);
+        }
+    };
+    add(&f.display_name());
+    add(&f.first_name);
+    add(&f.last_name);
+    add(&f.company);
+    for e in &f.emails {
+        add(&e.value);
+    }
     for p in &f.phones {
-        parts.push(p.value.clone());
-        parts.push(phone_digits(&p.value));
+        add(&p.value);
+        add(&phone_digits(&p.value));
         if let Ok(normalized) = normalize_phone(&p.value) {
-            parts.push(phone_digits(&normalized));
-            parts.extend(national_fr(&normalized));
+            add(&phone_digits(&normalized));
+            if let Some(national) = national_fr(&normalized) {
+                add(&national);
+            }
         }
     }
     for a in &f.addresses {
-        parts.push(a.city.clone());
-        parts.push(a.postal_code.clone());
-    }
-    let mut out = String::new();
-    for p in parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        out.push_str(&fold(p));
+        add(&a.city);
+        add(&a.postal_code);
     }
     out
 }

@@ -252,6 +252,7 @@ texts! {
     HistoryImportHelp => "Un CSV d'une caisse ou d'une facturation : pour chaque ligne, l'e-mail, le téléphone ou l'identifiant de la fiche, la date, le montant, le libellé, le type.", "A CSV from a till or invoicing tool: for each row, the record's e-mail, phone or id, the date, the amount, the label, the kind.";
     EntriesToAdd => "événements à ajouter", "events to add";
     RowsRejected => "lignes écartées", "rows rejected";
+    AlreadyThere => "déjà dans le fichier (ignorés)", "already in the file (skipped)";
     UndoTitle => "Annuler le dernier import", "Undo the last import";
     UndoButton => "Annuler cet import", "Undo this import";
     UndoConfirm => "Retirer tout ce que cet import a ajouté ou modifié ?", "Remove everything this import added or changed?";

@@ -74,6 +74,16 @@ impl FileState {
         }
     }
 
+    /// [`FileState::upsert`] of many fiches with their summaries (an import's), with room made
+    /// once rather than as the file grows.
+    pub fn upsert_all(&mut self, items: Vec<(Fiche, Summary)>) {
+        self.records.reserve(items.len());
+        self.by_id.reserve(items.len());
+        for (fiche, summary) in items {
+            self.upsert(fiche, Some(summary));
+        }
+    }
+
     pub fn set_summary(&mut self, id: &str, summary: Summary) {
         if let Some(&i) = self.by_id.get(id) {
             self.records[i].summary = summary;

@@ -10,11 +10,11 @@ use super::actions::db;
 use super::backup::LAST_BACKUP_KEY;
 use super::sync::{notify, Change};
 use super::{AppError, AppState, FileState};
-use crate::domain::codec::csv_import::{plan_import, HistoryPlan, ImportPlan};
+use crate::domain::codec::csv_import::{plan_history_import, plan_import, HistoryPlan, ImportPlan};
 use crate::domain::codec::csv_read::ReadError;
 use crate::domain::codec::csv_write::{export_csv, Column, Variant};
 use crate::domain::codec::json_backup::{export_backup, merge_backup, person_export, Backup, Meta};
-use crate::domain::codec::mapping::{find_saved, Mapping};
+use crate::domain::codec::mapping::Mapping;
 use crate::domain::codec::plan::{FichePlan, ImportOptions, OnMatch};
 use crate::domain::codec::text::TextError;
 use crate::domain::codec::vcard::{export_vcards, plan_vcard_import};
@@ -24,8 +24,26 @@ use crate::storage::{Everything, ImportBatchInfo};
 /// `meta` key of the column mappings the user confirmed, offered again for the same header.
 pub const MAPPINGS_KEY: &str = "saved_mappings";
 
-fn new_id() -> String {
-    uuid::Uuid::new_v4().to_string()
+/// Makes the ids (uuid v4) of an import's new fiches and entries from random bytes asked of the
+/// browser for 4,096 ids at a time: one call per id was a twentieth of planning 100k rows.
+fn id_maker() -> impl FnMut() -> String {
+    let mut pool: Vec<u8> = Vec::new();
+    move || {
+        if pool.len() < 16 {
+            pool.resize(65_536, 0);
+            let crypto = web_sys::window().and_then(|w| w.crypto().ok());
+            if crypto.is_none_or(|c| c.get_random_values_with_u8_array(&mut pool).is_err()) {
+                pool.clear();
+                return uuid::Uuid::new_v4().to_string();
+            }
+        }
+        let mut bytes = [0; 16];
+        bytes.copy_from_slice(&pool[pool.len() - 16..]);
+        pool.truncate(pool.len() - 16);
+        uuid::Builder::from_random_bytes(bytes)
+            .into_uuid()
+            .to_string()
+    }
 }
 
 fn options(on_match: OnMatch) -> ImportOptions {
@@ -37,9 +55,13 @@ fn options(on_match: OnMatch) -> ImportOptions {
     }
 }
 
-fn fiches_in_memory(app: AppState) -> Vec<Fiche> {
-    app.file
-        .with_untracked(|f| f.records().iter().map(|r| r.fiche.clone()).collect())
+/// The fiches in memory, lent to a planner (cloning 100k fiches to plan cost more than the
+/// matching itself).
+fn with_fiches<T>(app: AppState, plan: impl FnOnce(&[&Fiche]) -> T) -> T {
+    app.file.with_untracked(|f| {
+        let fiches: Vec<&Fiche> = f.records().iter().map(|r| &r.fiche).collect();
+        plan(&fiches)
+    })
 }
 
 /// The mappings saved by earlier imports.
@@ -60,36 +82,42 @@ pub fn plan_csv(
     on_match: OnMatch,
 ) -> Result<ImportPlan, ReadError> {
     let defs = app.fields.get_untracked();
-    let existing = fiches_in_memory(app);
-    // The header is needed to find a saved mapping; reading twice is cheap next to planning.
-    let remembered = match mapping {
-        Some(_) => None,
-        None => crate::domain::codec::csv_read::read_table(bytes)
-            .ok()
-            .and_then(|t| find_saved(saved, &t.headers).cloned()),
-    };
-    let chosen = mapping.or(remembered.as_ref());
-    plan_import(
-        bytes,
-        chosen,
-        &defs,
-        &existing,
-        &options(on_match),
-        &mut new_id,
-    )
+    // The last that fits the header wins: the user's own choice over any saved one.
+    let mappings: Vec<&Mapping> = saved.iter().chain(mapping).collect();
+    with_fiches(app, |existing| {
+        plan_import(
+            bytes,
+            &mappings,
+            &defs,
+            existing,
+            &options(on_match),
+            &mut id_maker(),
+        )
+    })
 }
 
 /// Plans a vCard import through the same duplicate rules as CSV.
 pub fn plan_vcard(app: AppState, bytes: &[u8], on_match: OnMatch) -> Result<FichePlan, TextError> {
     let defs = app.fields.get_untracked();
-    let existing = fiches_in_memory(app);
-    plan_vcard_import(bytes, &defs, &existing, &options(on_match), &mut new_id)
+    with_fiches(app, |existing| {
+        plan_vcard_import(bytes, &defs, existing, &options(on_match), &mut id_maker())
+    })
 }
 
-/// Plans a CSV of purchases and contacts against the fiches in memory.
-pub fn plan_history(app: AppState, bytes: &[u8]) -> Result<HistoryPlan, ReadError> {
-    let existing = fiches_in_memory(app);
-    crate::domain::codec::csv_import::plan_history_import(bytes, &existing, &mut new_id)
+/// Plans a CSV of purchases and contacts against the fiches in memory, leaving out the entries
+/// already stored (history is not in memory: the entries of the file's period are read, in one
+/// request). The outer error is storage's, the inner one the file's.
+pub async fn plan_history(
+    app: AppState,
+    bytes: &[u8],
+) -> Result<Result<HistoryPlan, ReadError>, AppError> {
+    let mut plan = match with_fiches(app, |f| plan_history_import(bytes, f, &mut id_maker())) {
+        Ok(plan) => plan,
+        Err(e) => return Ok(Err(e)),
+    };
+    let stored = db()?.entries_dated_like(&plan.entries).await?;
+    plan.skip_known(&stored);
+    Ok(Ok(plan))
 }
 
 /// Writes a confirmed plan in one transaction and remembers its mapping for next time.
@@ -104,18 +132,17 @@ pub async fn apply_fiches(
     let applied = db
         .apply_import(&plan.to_create, &plan.to_update, &[], label, progress)
         .await?;
-    app.file.update(|f| {
-        for (fiche, summary) in applied.fiches {
-            f.upsert(fiche, Some(summary));
-        }
-    });
+    app.file.update(|f| f.upsert_all(applied.fiches));
     notify(Change::All);
     if let Some(mapping) = mapping {
-        // The import is done; failing to remember its mapping only costs a re-mapping later.
-        let mut saved = saved_mappings().await.unwrap_or_default();
-        saved.retain(|m| m.signature != mapping.signature);
-        saved.push(mapping);
-        let _ = db.put_meta(MAPPINGS_KEY, &saved).await;
+        // The import is done and said so at once; failing to remember its mapping only costs a
+        // re-mapping later (two more transactions, a few hundred ms after a large import).
+        leptos::task::spawn_local(async move {
+            let mut saved = saved_mappings().await.unwrap_or_default();
+            saved.retain(|m| m.signature != mapping.signature);
+            saved.push(mapping);
+            let _ = db.put_meta(MAPPINGS_KEY, &saved).await;
+        });
     }
     Ok(())
 }
@@ -130,11 +157,7 @@ pub async fn apply_history(
     let applied = db()?
         .apply_import(&[], &[], &plan.entries, label, progress)
         .await?;
-    app.file.update(|f| {
-        for (fiche, summary) in applied.fiches {
-            f.upsert(fiche, Some(summary));
-        }
-    });
+    app.file.update(|f| f.upsert_all(applied.fiches));
     notify(Change::All);
     Ok(())
 }

@@ -1,6 +1,8 @@
 //! Import and export: pick or drop a file, see the plan (counts, column mapping, every problem
 //! row), confirm; export CSV, vCard and JSON backups; restore a backup; undo the last import.
 
+use std::sync::Arc;
+
 use super::tx;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -242,7 +244,8 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
     let saved: StoredValue<Vec<Mapping>> = StoredValue::new(Vec::new());
     let mapping: RwSignal<Option<Mapping>> = RwSignal::new(None);
     let on_match = RwSignal::new(OnMatch::Update);
-    let pending: RwSignal<Option<Pending>> = RwSignal::new(None);
+    // Shared, not cloned, by the preview and the confirm button: a plan can hold 100k fiches.
+    let pending: RwSignal<Option<Arc<Pending>>> = RwSignal::new(None);
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let progress: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
     let done: RwSignal<Option<String>> = RwSignal::new(None);
@@ -276,7 +279,7 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
                     mapping.set(Some(plan.mapping.clone()));
                 }
                 error.set(None);
-                pending.set(Some(p));
+                pending.set(Some(Arc::new(p)));
             }
             Err(e) => {
                 pending.set(None);
@@ -307,7 +310,7 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
             return;
         };
         let label = name.get_untracked();
-        let used = match &p {
+        let used = match &*p {
             Pending::Csv(plan) => Some(plan.mapping.clone()),
             Pending::Vcard(_) => None,
         };
@@ -347,14 +350,14 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
             {move || pending.get().map(|p| {
                 let l = lang.get();
                 let defs = app.fields.get();
-                let f = p.fiches().clone();
+                let f = p.fiches();
                 let nothing = f.to_create.is_empty() && f.to_update.is_empty();
                 let errors = f.errors.clone();
                 let errors_for_report = errors.clone();
                 view! {
                     <div class="preview" data-testid="import-preview">
                         <h3>{format!("{} — {}", t(l, K::PreviewTitle), name.get())}</h3>
-                        {match &p {
+                        {match &*p {
                             Pending::Csv(plan) => view! {
                                 <p class="muted">{format!("{} : {:?} · {} : « {} »", t(l, K::Encoding), plan.encoding, t(l, K::Delimiter),
                                     if plan.delimiter == b'\t' { "tab".to_string() } else { (plan.delimiter as char).to_string() })}</p>
@@ -378,7 +381,7 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </label>
-                        {match &p {
+                        {match &*p {
                             Pending::Csv(plan) => mapping_table(l, plan, &defs, set_target).into_any(),
                             Pending::Vcard(_) => ().into_any(),
                         }}
@@ -461,23 +464,26 @@ fn ImportHistory(imports: RwSignal<u32>) -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
     let name = RwSignal::new(String::new());
-    let pending: RwSignal<Option<HistoryPlan>> = RwSignal::new(None);
+    let pending: RwSignal<Option<Arc<HistoryPlan>>> = RwSignal::new(None);
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let progress: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
     let done: RwSignal<Option<String>> = RwSignal::new(None);
     let on_file = Callback::new(move |(file_name, data): (String, Vec<u8>)| {
         done.set(None);
         name.set(file_name);
-        match transfer::plan_history(app, &data) {
-            Ok(plan) => {
-                error.set(None);
-                pending.set(Some(plan));
+        spawn_local(async move {
+            match transfer::plan_history(app, &data).await {
+                Ok(Ok(plan)) => {
+                    error.set(None);
+                    pending.set(Some(Arc::new(plan)));
+                }
+                Ok(Err(e)) => {
+                    pending.set(None);
+                    error.set(Some(read_error_text(lang.get_untracked(), &e)));
+                }
+                Err(e) => app.report(e),
             }
-            Err(e) => {
-                pending.set(None);
-                error.set(Some(read_error_text(lang.get_untracked(), &e)));
-            }
-        }
+        });
     });
     let confirm = move |_| {
         let Some(plan) = pending.get_untracked() else {
@@ -518,6 +524,7 @@ fn ImportHistory(imports: RwSignal<u32>) -> impl IntoView {
                         <dl class="stats">
                             <div><dt>{t(l, K::EntriesToAdd)}</dt><dd data-testid="history-entries">{plan.entries.len()}</dd></div>
                             <div><dt>{t(l, K::RowsRejected)}</dt><dd data-testid="history-rejected">{plan.rejected}</dd></div>
+                            <div><dt>{t(l, K::AlreadyThere)}</dt><dd data-testid="history-duplicates">{plan.duplicates}</dd></div>
                         </dl>
                         <h3>{format!("{} ({})", t(l, K::ProblemsTitle), plan.errors.len())}</h3>
                         {problems_table(l, &plan.errors)}
@@ -599,10 +606,10 @@ fn ExportBox() -> impl IntoView {
     let variant = RwSignal::new(Variant::FrenchExcel);
     let columns: Memo<Vec<Column>> = Memo::new(move |_| {
         let defs = app.fields.get();
-        let mut cols = app.file.with(|f| {
-            let fiches: Vec<_> = f.records().iter().map(|r| r.fiche.clone()).collect();
-            default_columns(&fiches, &defs)
-        });
+        // Recomputed after every change of the file: the fiches are read, not cloned.
+        let mut cols = app
+            .file
+            .with(|f| default_columns(f.records().iter().map(|r| &r.fiche), &defs));
         cols.extend(summary_columns());
         cols
     });

@@ -113,4 +113,29 @@ test('a French Excel file is previewed, imported, undone, and a backup restores'
     await page.getByTestId('file-error').waitFor();
     await eventually(() => page.getByTestId('import-preview').count(), (n) => n === 0, () => 'no preview for a binary file');
   });
+
+  await step('a till export imported twice adds its purchases once', async () => {
+    const till = Buffer.from(
+      [
+        'Date;Email;Montant;Libellé',
+        '03/05/2024;helene.dupre@example.fr;49,90;Bouquet',
+        '03/05/2024;helene.dupre@example.fr;49,90;Bouquet',
+        '04/05/2024;jerome@example.fr;12,00;Carte',
+        '',
+      ].join('\r\n'),
+      'latin1',
+    );
+    const counts = async () => [
+      Number(await page.getByTestId('history-entries').innerText()),
+      Number(await page.getByTestId('history-duplicates').innerText()),
+    ];
+    await importFile(page, 'history-file', 'caisse.csv', till, 'text/csv');
+    await page.getByTestId('history-preview').waitFor();
+    await expectEqual(async () => JSON.stringify(await counts()), '[2,1]', 'entries to add and repeated rows');
+    await page.getByTestId('confirm-history').click();
+    await page.getByTestId('history-done').waitFor({ timeout: 20_000 });
+    await importFile(page, 'history-file', 'caisse.csv', till, 'text/csv');
+    await page.getByTestId('history-preview').waitFor();
+    await expectEqual(async () => JSON.stringify(await counts()), '[0,3]', 'nothing new the second time');
+  });
 });

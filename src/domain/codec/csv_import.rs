@@ -1,8 +1,8 @@
 //! CSV import of fiches and of history: rows to candidates, then [`plan_candidates`].
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 use super::super::custom_field::{CustomFieldDef, CustomKind, CustomValue};
 use super::super::fiche::{Address, Fiche, FicheKind, Labelled};
@@ -42,21 +42,22 @@ impl ImportPlan {
     }
 }
 
-/// Reads a CSV file and plans its import. `mapping` is used when it fits the file's header
-/// (see [`Mapping::fits`]); otherwise the mapping is guessed. `new_id` makes ids for new fiches
-/// (`uuid` v4 in the app; a counter in tests).
+/// Reads a CSV file and plans its import. The last of `mappings` that fits the file's header
+/// (see [`Mapping::fits`]) is used: saved mappings, then the one the user is editing; without
+/// one the mapping is guessed. (Choosing here reads the file once.) `new_id` makes ids for new
+/// fiches (`uuid` v4 in the app; a counter in tests).
 pub fn plan_import(
     bytes: &[u8],
-    mapping: Option<&Mapping>,
+    mappings: &[&Mapping],
     defs: &[CustomFieldDef],
-    existing: &[Fiche],
+    existing: &[&Fiche],
     opts: &ImportOptions,
     new_id: &mut dyn FnMut() -> String,
 ) -> Result<ImportPlan, ReadError> {
     let table = read_table(bytes)?;
-    let mapping = match mapping {
-        Some(m) if m.fits(&table.headers) => m.clone(),
-        _ => Mapping::auto(&table.headers, defs),
+    let mapping = match mappings.iter().rev().find(|m| m.fits(&table.headers)) {
+        Some(m) => (*m).clone(),
+        None => Mapping::auto(&table.headers, defs),
     };
     let (candidates, mut errors) = candidates(&table, &mapping, defs, opts.today);
     let mut fiches = plan_candidates(candidates, existing, defs, opts, new_id);
@@ -759,15 +760,45 @@ pub struct HistoryPlan {
     pub errors: Vec<RowError>,
     /// Rows that gave no entry.
     pub rejected: usize,
+    /// Rows skipped because their entry is already in the file or repeats an earlier row: the
+    /// same fiche, date, kind, amount and label (see [`HistoryPlan::skip_known`]).
+    pub duplicates: usize,
+}
+
+/// What makes two entries the same one imported twice.
+type EntryKey<'a> = (&'a str, DateTime<Utc>, HistoryKind, Option<i64>, &'a str);
+
+fn entry_key(e: &HistoryEntry) -> EntryKey<'_> {
+    (&e.fiche_id, e.date, e.kind, e.amount_cents, &e.label)
+}
+
+impl HistoryPlan {
+    /// Drops the entries equal to one of `known` (stored entries; others are ignored) or to an
+    /// earlier entry of the plan, and counts them in `duplicates`: importing the same till
+    /// export twice adds nothing the second time.
+    pub fn skip_known(&mut self, known: &[HistoryEntry]) {
+        let mut seen: HashSet<EntryKey> = known.iter().map(entry_key).collect();
+        let keep: Vec<bool> = self
+            .entries
+            .iter()
+            .map(|e| seen.insert(entry_key(e)))
+            .collect();
+        let before = self.entries.len();
+        let mut keep = keep.into_iter();
+        self.entries.retain(|_| keep.next().unwrap_or(true));
+        self.duplicates += before - self.entries.len();
+    }
 }
 
 /// Reads a CSV of purchases or contacts (till or invoicing exports) and attaches each row to
 /// the fiche it names by Carnet id, external id, e-mail or phone. Columns are recognised from
 /// French and English names; without a kind column a row with an amount is a purchase and
-/// one without is a note. A date without a time is put at noon UTC.
+/// one without is a note. A date without a time is put at noon UTC. A row repeating an earlier
+/// one is skipped; entries already stored are skipped by [`HistoryPlan::skip_known`] once the
+/// caller has read them.
 pub fn plan_history_import(
     bytes: &[u8],
-    fiches: &[Fiche],
+    fiches: &[&Fiche],
     new_id: &mut dyn FnMut() -> String,
 ) -> Result<HistoryPlan, ReadError> {
     let table = read_table(bytes)?;
@@ -802,6 +833,7 @@ pub fn plan_history_import(
         entries: Vec::new(),
         errors: Vec::new(),
         rejected: 0,
+        duplicates: 0,
     };
     for row in &table.rows {
         let line = row.line;
@@ -919,5 +951,6 @@ pub fn plan_history_import(
             plan.rejected += 1;
         }
     }
+    plan.skip_known(&[]);
     Ok(plan)
 }

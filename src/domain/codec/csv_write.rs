@@ -97,10 +97,13 @@ const ADDRESS_PARTS: [AddressPart; 5] = [
 /// Every column that carries a field, with as many phone, e-mail and address slots as the
 /// fiches need (at least one), then the custom fields, then the timestamps. Add
 /// [`summary_columns`] for spending figures.
-pub fn default_columns(fiches: &[Fiche], defs: &[CustomFieldDef]) -> Vec<Column> {
+pub fn default_columns<'a>(
+    fiches: impl IntoIterator<Item = &'a Fiche> + Clone,
+    defs: &[CustomFieldDef],
+) -> Vec<Column> {
     use Column::*;
     let slots = |n: fn(&Fiche) -> usize| -> u8 {
-        let max = fiches.iter().map(n).max().unwrap_or(0).max(1);
+        let max = fiches.clone().into_iter().map(n).max().unwrap_or(0).max(1);
         u8::try_from(max).unwrap_or(u8::MAX)
     };
     let mut cols = vec![

@@ -225,7 +225,7 @@ fn names_agree(a: &Fiche, b: &Fiche) -> bool {
 /// in practice a row without any name).
 pub fn plan_candidates(
     candidates: Vec<Candidate>,
-    existing: &[Fiche],
+    existing: &[&Fiche],
     defs: &[CustomFieldDef],
     opts: &ImportOptions,
     new_id: &mut dyn FnMut() -> String,
@@ -256,7 +256,7 @@ pub fn plan_candidates(
         let found = keys(&fiche).into_iter().find_map(|k| {
             let slot = *index.get(&k)?;
             let other = match slot {
-                Slot::Existing(i) => &existing[i],
+                Slot::Existing(i) => existing[i],
                 Slot::Updated(i) => &plan.to_update[i],
                 Slot::Created(i, _) => &plan.to_create[i],
             };
@@ -282,17 +282,17 @@ pub fn plan_candidates(
                 id: plan.to_update[i].id.clone(),
             },
             (Some(Slot::Existing(i)), OnMatch::Update) => {
-                let mut merged = existing[i].clone();
+                let mut merged = (*existing[i]).clone();
                 if merge_into(&mut merged, &fiche) {
                     let id = merged.id.clone();
                     let at = plan.to_update.len();
                     add_keys(&mut index, &merged, Slot::Updated(at));
                     // Later rows must see the merged fiche, not the stored one.
-                    for k in keys(&existing[i]) {
+                    for k in keys(existing[i]) {
                         index.insert(k, Slot::Updated(at));
                     }
                     plan.to_update.push(merged);
-                    plan.replaced.push(existing[i].clone());
+                    plan.replaced.push((*existing[i]).clone());
                     Outcome::Update { id }
                 } else {
                     Outcome::Unchanged {

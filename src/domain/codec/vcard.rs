@@ -534,7 +534,7 @@ pub fn read_vcards(
 pub fn plan_vcard_import(
     bytes: &[u8],
     defs: &[CustomFieldDef],
-    existing: &[Fiche],
+    existing: &[&Fiche],
     opts: &ImportOptions,
     new_id: &mut dyn FnMut() -> String,
 ) -> Result<FichePlan, TextError> {
