@@ -1,6 +1,8 @@
 //! A fiche's history. Every write also rewrites the fiche's stored summary, recomputed from the
 //! entries in the same transaction, so the two can never disagree.
 
+use std::collections::HashSet;
+
 use js_sys::Reflect;
 use wasm_bindgen::JsValue;
 use web_sys::IdbKeyRange;
@@ -34,9 +36,10 @@ impl Db {
     }
 
     /// The stored entries that could equal one of `entries` (what a history import compares
-    /// its rows with): those dated from the first to the last of their dates, in one `getAll`
-    /// on the `date` index, in no particular order. One request whatever the number of fiches
-    /// concerned (a read per fiche took seconds for 100k), and a till export covers a period.
+    /// its rows with): those of their fiches dated from the first to the last of their dates,
+    /// in no particular order. One `getAll` on the `date` index whatever the number of fiches
+    /// concerned (a read per fiche took seconds for 100k); only the entries of these fiches are
+    /// decoded, since the period may hold many others.
     pub async fn entries_dated_like(
         &self,
         entries: &[HistoryEntry],
@@ -58,7 +61,19 @@ impl Db {
             pending(by_date.get_all_with_key(&range))?.result().await
         }
         .await;
-        decode_entries(tx.finish(read).await?)
+        let raw = tx.finish(read).await?;
+        let fiches: HashSet<&str> = entries.iter().map(|e| e.fiche_id.as_str()).collect();
+        let fiche_id = JsValue::from_str("fiche_id");
+        array(raw)?
+            .iter()
+            .filter(|r| {
+                Reflect::get(r, &fiche_id)
+                    .ok()
+                    .and_then(|id| id.as_string())
+                    .is_some_and(|id| fiches.contains(id.as_str()))
+            })
+            .map(|r| from_js(r, "history entry"))
+            .collect()
     }
 
     /// Adds or replaces an entry and returns its fiche's new summary. The fiche must exist
