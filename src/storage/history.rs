@@ -13,8 +13,8 @@ use crate::domain::summary::Summary;
 
 use super::connection::Db;
 use super::error::{from_js as js_error, Stage, StorageError};
-use super::idb::{fire, index, key, pending, Tx};
-use super::records::{from_js_all, set_summary, sort_newest_first, to_js};
+use super::idb::{array, fire, index, key, pending, Tx};
+use super::records::{from_js, from_js_all, set_summary, sort_newest_first, to_js};
 use super::schema::{BY_DATE, BY_FICHE, FICHES, HISTORY};
 
 impl Db {
