@@ -62,6 +62,64 @@ fn progress_bar(progress: RwSignal<Option<(usize, usize)>>) -> impl IntoView {
     }
 }
 
+/// The counts of a plan, each with its test id.
+fn stats(lang: Lang, items: Vec<(K, usize, &'static str)>) -> impl IntoView {
+    view! {
+        <dl class="stats">
+            {items.into_iter().map(|(k, n, testid)| view! {
+                <div><dt>{t(lang, k)}</dt><dd data-testid=testid>{n}</dd></div>
+            }).collect_view()}
+        </dl>
+    }
+}
+
+/// The problem rows of a plan, with their count.
+fn problems(lang: Lang, errors: &[RowError]) -> impl IntoView {
+    view! {
+        <h3>{format!("{} ({})", t(lang, K::ProblemsTitle), errors.len())}</h3>
+        {problems_table(lang, errors)}
+    }
+}
+
+/// Confirm (disabled while there is nothing to write or while writing), the report download
+/// when there are problems, cancel; then the progress bar. Shared by both import previews.
+fn plan_actions(
+    lang: RwSignal<Lang>,
+    testid: &'static str,
+    nothing: bool,
+    progress: RwSignal<Option<(usize, usize)>>,
+    errors: Vec<RowError>,
+    confirm: Callback<()>,
+    cancel: Callback<()>,
+) -> impl IntoView {
+    let report = (!errors.is_empty()).then(|| {
+        view! {
+            <button type="button" class="ghost" data-testid="download-report"
+                on:click=move |_| download_report(lang.get_untracked(), &errors)>{tx(lang, K::DownloadReport)}</button>
+        }
+    });
+    view! {
+        <div class="actions">
+            <button type="button" class="primary" data-testid=format!("confirm-{testid}")
+                prop:disabled=move || nothing || progress.get().is_some()
+                on:click=move |_| confirm.run(())>
+                {move || t(lang.get(), if progress.get().is_some() { K::Importing } else if nothing { K::NothingToImport } else { K::ConfirmImport })}
+            </button>
+            {report}
+            <button type="button" class="ghost" data-testid=format!("cancel-{testid}") on:click=move |_| cancel.run(())>{tx(lang, K::Cancel)}</button>
+        </div>
+        {progress_bar(progress)}
+    }
+}
+
+/// What a finished import says, until the next file.
+fn done_line(done: RwSignal<Option<String>>, testid: &'static str) -> impl IntoView {
+    move || {
+        done.get()
+            .map(|d| view! { <p class="ok" role="status" data-testid=testid>{d}</p> })
+    }
+}
+
 /// A drop zone with a file button; `on_file` gets the bytes and the file name.
 fn file_picker(
     lang: RwSignal<Lang>,
@@ -305,7 +363,7 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
         });
         replan(app);
     };
-    let confirm = move |_| {
+    let confirm = Callback::new(move |()| {
         let Some(p) = pending.get_untracked() else {
             return;
         };
@@ -338,7 +396,8 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
             }
             progress.set(None);
         });
-    };
+    });
+    let cancel = Callback::new(move |()| pending.set(None));
 
     view! {
         <section class="card" data-testid="import-fiches">
@@ -346,14 +405,12 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
             <p class="hint">{tx(lang, K::ImportHelp)}</p>
             {file_picker(lang, "import-file", ".csv,.txt,.tsv,.vcf,.vcard,text/csv,text/vcard", on_file, error)}
             {error_line(error)}
-            {move || done.get().map(|d| view! { <p class="ok" role="status" data-testid="import-done">{d}</p> })}
+            {done_line(done, "import-done")}
             {move || pending.get().map(|p| {
                 let l = lang.get();
                 let defs = app.fields.get();
                 let f = p.fiches();
                 let nothing = f.to_create.is_empty() && f.to_update.is_empty();
-                let errors = f.errors.clone();
-                let errors_for_report = errors.clone();
                 view! {
                     <div class="preview" data-testid="import-preview">
                         <h3>{format!("{} — {}", t(l, K::PreviewTitle), name.get())}</h3>
@@ -364,12 +421,12 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
                             }.into_any(),
                             Pending::Vcard(_) => view! { <p class="muted">"vCard"</p> }.into_any(),
                         }}
-                        <dl class="stats">
-                            <div><dt>{t(l, K::WillCreate)}</dt><dd data-testid="plan-create">{f.created()}</dd></div>
-                            <div><dt>{t(l, K::WillUpdate)}</dt><dd data-testid="plan-update">{f.updated()}</dd></div>
-                            <div><dt>{t(l, K::WillSkip)}</dt><dd data-testid="plan-skip">{f.skipped()}</dd></div>
-                            <div><dt>{t(l, K::Invalid)}</dt><dd data-testid="plan-invalid">{f.invalid()}</dd></div>
-                        </dl>
+                        {stats(l, vec![
+                            (K::WillCreate, f.created(), "plan-create"),
+                            (K::WillUpdate, f.updated(), "plan-update"),
+                            (K::WillSkip, f.skipped(), "plan-skip"),
+                            (K::Invalid, f.invalid(), "plan-invalid"),
+                        ])}
                         <label class="field">
                             <span class="field-label">{t(l, K::OnMatchLabel)}</span>
                             <select data-testid="on-match" on:change=move |ev| {
@@ -385,20 +442,8 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
                             Pending::Csv(plan) => mapping_table(l, plan, &defs, set_target).into_any(),
                             Pending::Vcard(_) => ().into_any(),
                         }}
-                        <h3>{format!("{} ({})", t(l, K::ProblemsTitle), errors.len())}</h3>
-                        {problems_table(l, &errors)}
-                        <div class="actions">
-                            <button type="button" class="primary" data-testid="confirm-import" prop:disabled=move || nothing || progress.get().is_some()
-                                on:click=confirm>
-                                {move || t(lang.get(), if progress.get().is_some() { K::Importing } else if nothing { K::NothingToImport } else { K::ConfirmImport })}
-                            </button>
-                            {(!errors_for_report.is_empty()).then(|| view! {
-                                <button type="button" class="ghost" data-testid="download-report"
-                                    on:click=move |_| download_report(lang.get_untracked(), &errors_for_report)>{t(l, K::DownloadReport)}</button>
-                            })}
-                            <button type="button" class="ghost" data-testid="cancel-import" on:click=move |_| pending.set(None)>{t(l, K::Cancel)}</button>
-                        </div>
-                        {progress_bar(progress)}
+                        {problems(l, &f.errors)}
+                        {plan_actions(lang, "import", nothing, progress, f.errors.clone(), confirm, cancel)}
                     </div>
                 }
             })}
@@ -485,7 +530,7 @@ fn ImportHistory(imports: RwSignal<u32>) -> impl IntoView {
             }
         });
     });
-    let confirm = move |_| {
+    let confirm = Callback::new(move |()| {
         let Some(plan) = pending.get_untracked() else {
             return;
         };
@@ -508,32 +553,27 @@ fn ImportHistory(imports: RwSignal<u32>) -> impl IntoView {
             }
             progress.set(None);
         });
-    };
+    });
+    let cancel = Callback::new(move |()| pending.set(None));
     view! {
         <section class="card" data-testid="import-history">
             <h2>{tx(lang, K::HistoryImportTitle)}</h2>
             <p class="hint">{tx(lang, K::HistoryImportHelp)}</p>
             {file_picker(lang, "history-file", ".csv,.txt,.tsv,text/csv", on_file, error)}
             {error_line(error)}
-            {move || done.get().map(|d| view! { <p class="ok" role="status" data-testid="history-done">{d}</p> })}
+            {done_line(done, "history-done")}
             {move || pending.get().map(|plan| {
                 let l = lang.get();
                 let nothing = plan.entries.is_empty();
                 view! {
                     <div class="preview" data-testid="history-preview">
-                        <dl class="stats">
-                            <div><dt>{t(l, K::EntriesToAdd)}</dt><dd data-testid="history-entries">{plan.entries.len()}</dd></div>
-                            <div><dt>{t(l, K::RowsRejected)}</dt><dd data-testid="history-rejected">{plan.rejected}</dd></div>
-                            <div><dt>{t(l, K::AlreadyThere)}</dt><dd data-testid="history-duplicates">{plan.duplicates}</dd></div>
-                        </dl>
-                        <h3>{format!("{} ({})", t(l, K::ProblemsTitle), plan.errors.len())}</h3>
-                        {problems_table(l, &plan.errors)}
-                        <div class="actions">
-                            <button type="button" class="primary" data-testid="confirm-history" prop:disabled=move || nothing || progress.get().is_some()
-                                on:click=confirm>{t(l, if nothing { K::NothingToImport } else { K::ConfirmImport })}</button>
-                            <button type="button" class="ghost" on:click=move |_| pending.set(None)>{t(l, K::Cancel)}</button>
-                        </div>
-                        {progress_bar(progress)}
+                        {stats(l, vec![
+                            (K::EntriesToAdd, plan.entries.len(), "history-entries"),
+                            (K::RowsRejected, plan.rejected, "history-rejected"),
+                            (K::AlreadyThere, plan.duplicates, "history-duplicates"),
+                        ])}
+                        {problems(l, &plan.errors)}
+                        {plan_actions(lang, "history", nothing, progress, plan.errors.clone(), confirm, cancel)}
                     </div>
                 }
             })}
