@@ -1,10 +1,12 @@
-//! The customer file held in memory: every fiche with its summary and its pre-folded search
-//! text. Filled by one bulk read at start; changed only after IndexedDB has committed.
+//! The customer file held in memory: every fiche with its summary and its pre-folded text (for
+//! the search and the segment filters). Filled by one bulk read at start; changed only after
+//! IndexedDB has committed.
 
 use std::collections::HashMap;
 
 use crate::domain::fiche::Fiche;
-use crate::domain::search::{haystack, Query};
+use crate::domain::search::Query;
+use crate::domain::segment::FoldedText;
 use crate::domain::sort::{sort_fiches, SortDir, SortKey};
 use crate::domain::summary::Summary;
 
@@ -12,17 +14,18 @@ use crate::domain::summary::Summary;
 pub struct Record {
     pub fiche: Fiche,
     pub summary: Summary,
-    /// `search::haystack` of the fiche, computed once per change rather than per keystroke.
-    pub haystack: String,
+    /// The fiche's text folded once per change rather than per keystroke: the search and the
+    /// segment filters both read it (one copy instead of a search haystack beside it).
+    pub text: FoldedText,
 }
 
 impl Record {
     pub fn new(fiche: Fiche, summary: Summary) -> Record {
-        let haystack = haystack(&fiche);
+        let text = FoldedText::new(&fiche);
         Record {
             fiche,
             summary,
-            haystack,
+            text,
         }
     }
 }
@@ -94,7 +97,7 @@ impl FileState {
         let mut hits: Vec<(&Fiche, &Summary)> = self
             .records
             .iter()
-            .filter(|r| query.matches(&r.haystack))
+            .filter(|r| r.text.matches_query(query))
             .map(|r| (&r.fiche, &r.summary))
             .collect();
         sort_fiches(&mut hits, key, dir);

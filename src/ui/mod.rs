@@ -10,6 +10,7 @@ mod files;
 mod form;
 mod inputs;
 mod list;
+mod segments;
 mod settings;
 mod timeline;
 

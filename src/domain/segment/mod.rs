@@ -53,6 +53,7 @@
 mod builtin;
 mod bulk;
 mod computed;
+mod draft;
 mod filter;
 mod saved;
 mod text;
@@ -60,6 +61,7 @@ mod text;
 pub use builtin::{builtin_counts, BuiltinId};
 pub use bulk::{add_tag, mailing_list, remove_tag, set_owner, set_status, Mailing, Skip};
 pub use computed::{Computed, CustomerType, FileStats, Rfm, RfmPart, Thresholds};
+pub use draft::{build, fields, parts, Draft, Field, Group, Input, Line, Op};
 pub use filter::{
     Condition, CustomOp, DateField, DateOp, Filter, ListField, ListOp, Needle, NumField, Range,
     Row, TextField, TextOp,
