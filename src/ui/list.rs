@@ -6,10 +6,12 @@ use std::collections::HashSet;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 use super::app::go;
 use super::demo::DemoButton;
 use super::segments::{BulkBar, FilterBuilder, Sidebar};
+use super::tx;
 use crate::domain::lang::Lang;
 use crate::domain::segment::Computed;
 use crate::domain::sort::SortDir;
@@ -60,7 +62,7 @@ pub fn ListPage() -> impl IntoView {
             .into_iter()
             .map(|c| {
                 view! {
-                    <option value=c.id() selected=move || app.order.get().0 == c>{move || tr(c.label())}</option>
+                    <option value=c.id() selected=move || app.order.get().0 == c>{tx(c.label())}</option>
                 }
             })
             .collect_view()
@@ -68,20 +70,20 @@ pub fn ListPage() -> impl IntoView {
 
     view! {
         <section class="list-page">
-            <h1 class="sr-only">{move || tr(K::NavList)}</h1>
+            <h1 class="sr-only">{tx(K::NavList)}</h1>
             <div class="list-layout">
                 <Sidebar/>
                 <div class="list-main">
                     <div class="toolbar">
                         <label class="search">
-                            <span class="sr-only">{move || tr(K::SearchLabel)}</span>
+                            <span class="sr-only">{tx(K::SearchLabel)}</span>
                             <input type="search" data-testid="search" autocomplete="off" aria-keyshortcuts="/"
-                                placeholder=move || tr(K::SearchPlaceholder)
+                                placeholder=tx(K::SearchPlaceholder)
                                 prop:value=move || query.get()
                                 on:input=move |ev| query.set(event_target_value(&ev))/>
                         </label>
                         <label class="sort">
-                            <span>{move || tr(K::SortBy)}</span>
+                            <span>{tx(K::SortBy)}</span>
                             <select data-testid="sort"
                                 on:change=move |ev| app.order.update(|o| o.0 = Col::from_id(&event_target_value(&ev)))>
                                 {sort_options}
@@ -100,7 +102,7 @@ pub fn ListPage() -> impl IntoView {
                         </span>
                         <button type="button" class="primary" data-testid="new-fiche" aria-keyshortcuts="N Alt+N"
                             on:click=move |_| go(&Route::New)>
-                            {move || tr(K::NewFiche)}
+                            {tx(K::NewFiche)}
                         </button>
                     </div>
                     <FilterBuilder/>
@@ -109,12 +111,12 @@ pub fn ListPage() -> impl IntoView {
                     </Show>
                     <Show when=empty_file>
                         <div class="empty">
-                            <p>{move || tr(K::EmptyFile)}</p>
+                            <p>{tx(K::EmptyFile)}</p>
                             <DemoButton/>
                         </div>
                     </Show>
                     <Show when=move || !empty_file() && count() == 0>
-                        <p class="empty">{move || tr(K::NoMatch)}</p>
+                        <p class="empty">{tx(K::NoMatch)}</p>
                     </Show>
                     <Table cols=cols selected=selected/>
                 </div>
@@ -134,7 +136,6 @@ fn flip(d: SortDir) -> SortDir {
 /// Which columns show (the name always does). A `<details>`: keyboard and touch for free.
 #[component]
 fn ColumnsMenu(cols: RwSignal<Vec<Col>>) -> impl IntoView {
-    let lang = use_app().lang;
     let boxes = Col::ALL[1..]
         .iter()
         .map(|&c| {
@@ -151,14 +152,14 @@ fn ColumnsMenu(cols: RwSignal<Vec<Col>>) -> impl IntoView {
                 <label class="check">
                     <input type="checkbox" data-testid=format!("col-{}", c.id())
                         prop:checked=move || cols.with(|cs| cs.contains(&c)) on:change=toggle/>
-                    {move || t(lang.get(), c.label())}
+                    {tx(c.label())}
                 </label>
             }
         })
         .collect_view();
     view! {
         <details class="menu" data-testid="columns-menu">
-            <summary class="ghost">{move || t(lang.get(), K::Columns)}</summary>
+            <summary class="ghost">{tx(K::Columns)}</summary>
             <div class="menu-body">{boxes}</div>
         </details>
     }
@@ -183,41 +184,63 @@ fn Table(cols: RwSignal<Vec<Col>>, selected: RwSignal<HashSet<String>>) -> impl 
     let scroll = RwSignal::new(0.0f64);
     let row_h = RwSignal::new(ROW_PX);
 
+    // The viewport's height, read on mount and on resize only: reading layout in the passes
+    // below would force the browser to lay the page out on every keystroke (measured: 5 ms).
+    let height = RwSignal::new(
+        window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(800.0),
+    );
+    let measure = move || {
+        if let Some(v) = viewport.get_untracked() {
+            let h = f64::from(v.client_height());
+            if h > 0.0 {
+                height.set(h);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        viewport.track();
+        measure();
+    });
+    let _resize = window_event_listener(leptos::ev::resize, move |_| measure());
     // A new search or filter starts at the top of the list.
     Effect::new(move |_| {
         app.list_query.track();
         app.filter.track();
-        if let Some(v) = viewport.get_untracked() {
-            v.set_scroll_top(0);
+        if scroll.get_untracked() > 0.0 {
+            if let Some(v) = viewport.get_untracked() {
+                v.set_scroll_top(0);
+            }
+            scroll.set(0.0);
         }
-        scroll.set(0.0);
     });
     let range = Memo::new(move |_| {
         let n = app.listed.with(Vec::len);
         let h = row_h.get();
-        let height = viewport
-            .get()
-            .map(|v| f64::from(v.client_height()))
-            .filter(|&h| h > 0.0)
-            .or_else(|| window().inner_height().ok()?.as_f64())
-            .unwrap_or(800.0);
         let first = (scroll.get() / h) as usize;
         let start = first.saturating_sub(OVERSCAN).min(n);
-        let end = (first + (height / h).ceil() as usize + OVERSCAN).min(n);
+        let end = (first + (height.get() / h).ceil() as usize + OVERSCAN).min(n);
         (start, end, n)
     });
+    // The row height, measured once rows exist (touch screens have taller rows, CSS).
+    let measured = RwSignal::new(false);
     Effect::new(move |_| {
         let (start, end, n) = range.get();
-        // Measured once rows exist: touch screens have taller rows (CSS).
-        if let Some(row) = viewport
-            .get()
-            .and_then(|v| v.query_selector("tr.frow").ok().flatten())
-        {
-            let h = f64::from(
-                wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&row).offset_height(),
-            );
-            if h > 0.0 && (h - row_h.get_untracked()).abs() > 0.5 {
-                row_h.set(h);
+        if !measured.get_untracked() && end > start {
+            if let Some(row) = viewport
+                .get_untracked()
+                .and_then(|v| v.query_selector("tr.frow").ok().flatten())
+            {
+                let h = f64::from(row.unchecked_ref::<web_sys::HtmlElement>().offset_height());
+                if h > 0.0 {
+                    measured.set(true);
+                    if (h - row_h.get_untracked()).abs() > 0.5 {
+                        row_h.set(h);
+                    }
+                }
             }
         }
         let h = row_h.get_untracked();
@@ -285,7 +308,7 @@ fn Table(cols: RwSignal<Vec<Col>>, selected: RwSignal<HashSet<String>>) -> impl 
             <table class="fiches">
                 <thead>
                     <tr>
-                        <th class="sel"><span class="sr-only">{move || t(lang.get(), K::SelectFiche)}</span></th>
+                        <th class="sel"><span class="sr-only">{tx(K::SelectFiche)}</span></th>
                         {head}
                     </tr>
                 </thead>

@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 
 use super::fileio::{dated_name, download};
 use super::list::run;
+use super::tx;
 use crate::domain::codec::csv_write::{default_columns, summary_columns, Variant};
 use crate::domain::fiche::{Fiche, Status};
 use crate::domain::segment::{
@@ -74,17 +75,17 @@ pub fn Sidebar() -> impl IntoView {
         .is_some_and(|w| w >= 900.0);
     view! {
         <details class="sidebar" open=wide data-testid="sidebar">
-            <summary>{move || t(lang.get(), K::Segments)}</summary>
+            <summary>{tx(K::Segments)}</summary>
             <ul class="segs">
                 <SegItem testid="seg-all".to_string() filter=Filter::default()
                     name=Signal::derive(move || t(lang.get(), K::AllFiches).to_string())
                     count=Signal::derive(move || app.file.with(|f| f.len()))/>
                 {builtins}
             </ul>
-            <h2>{move || t(lang.get(), K::MySegments)}</h2>
+            <h2>{tx(K::MySegments)}</h2>
             <ul class="segs">{saved}</ul>
             <Show when=move || app.saved.with(Vec::is_empty)>
-                <p class="hint">{move || t(lang.get(), K::NoSavedSegment)}</p>
+                <p class="hint">{tx(K::NoSavedSegment)}</p>
             </Show>
         </details>
     }
@@ -134,19 +135,19 @@ fn ConfirmButton(
     view! {
         <span class="confirm">
             <button type="button" class="ghost danger" data-testid=testid
-                aria-label=move || t(lang.get(), label) aria-expanded=move || armed.get().to_string()
+                aria-label=tx(label) aria-expanded=move || armed.get().to_string()
                 on:click=move |_| armed.update(|a| *a = !*a)>
                 {move || if icon { "×".to_string() } else { t(lang.get(), label).to_string() }}
             </button>
             <Show when=move || armed.get()>
                 <span class="confirm-box" role="alertdialog">
-                    {move || t(lang.get(), question)}
+                    {tx(question)}
                     <button type="button" class="danger" data-testid=format!("confirm-{testid}")
                         on:click=move |_| { armed.set(false); on_confirm.run(()); }>
-                        {move || t(lang.get(), K::ConfirmDelete)}
+                        {tx(K::ConfirmDelete)}
                     </button>
                     <button type="button" class="ghost" on:click=move |_| armed.set(false)>
-                        {move || t(lang.get(), K::Cancel)}
+                        {tx(K::Cancel)}
                     </button>
                 </span>
             </Show>
@@ -158,8 +159,6 @@ fn ConfirmButton(
 #[component]
 pub fn FilterBuilder() -> impl IntoView {
     let app = use_app();
-    let lang = app.lang;
-    let tr = move |k: K| t(lang.get(), k);
     // Redrawn when lines come or go or the draft is replaced, not when a value is typed (the
     // boxes keep their focus and text).
     let shape = Memo::new(move |_| {
@@ -207,7 +206,7 @@ pub fn FilterBuilder() -> impl IntoView {
                         {lines}
                         {many.then(|| view! {
                             <button type="button" class="ghost small" on:click=move |_| add_line(Some(g))>
-                                {move || tr(K::AddCondition)}
+                                {tx(K::AddCondition)}
                             </button>
                         })}
                     </fieldset>
@@ -234,7 +233,7 @@ pub fn FilterBuilder() -> impl IntoView {
     view! {
         <details class="builder" open=has_lines() data-testid="filter-builder">
             <summary>
-                {move || tr(K::Filter)}
+                {tx(K::Filter)}
                 {move || {
                     let n: usize = shape.with(|s| s.iter().sum());
                     (n > 0).then(|| format!(" ({n})"))
@@ -247,27 +246,27 @@ pub fn FilterBuilder() -> impl IntoView {
             {groups}
             <div class="builder-actions">
                 <button type="button" class="ghost" data-testid="add-condition" on:click=move |_| add_line(None)>
-                    {move || tr(K::AddCondition)}
+                    {tx(K::AddCondition)}
                 </button>
                 <button type="button" class="ghost" data-testid="add-group"
                     on:click=move |_| app.draft.update(|d| d.groups.push(Group { any: false, lines: vec![Line { not: false, cond: Field::Type.default_condition() }] }))>
-                    {move || tr(K::AddGroup)}
+                    {tx(K::AddGroup)}
                 </button>
                 <Show when=has_lines>
                     <button type="button" class="ghost" data-testid="clear-filter"
                         on:click=move |_| load_draft(app, Draft::default())>
-                        {move || tr(K::ClearFilter)}
+                        {tx(K::ClearFilter)}
                     </button>
                 </Show>
             </div>
             <Show when=has_lines>
                 <form class="save-segment" on:submit=save>
                     <label>
-                        <span>{move || tr(K::SegmentName)}</span>
+                        <span>{tx(K::SegmentName)}</span>
                         <input type="text" data-testid="segment-name" required
                             prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
                     </label>
-                    <button type="submit" class="primary" data-testid="save-segment">{move || tr(K::SaveSegment)}</button>
+                    <button type="submit" class="primary" data-testid="save-segment">{tx(K::SaveSegment)}</button>
                 </form>
             </Show>
         </details>
@@ -283,12 +282,11 @@ fn AnyAll(
     testid: &'static str,
     set: impl Fn(bool) + 'static,
 ) -> impl IntoView {
-    let lang = use_app().lang;
     view! {
-        <select class="any-all" data-testid=testid aria-label=move || t(lang.get(), K::FilterOp)
+        <select class="any-all" data-testid=testid aria-label=tx(K::FilterOp)
             on:change=move |ev| set(event_target_value(&ev) == "any")>
-            <option value="all" selected=move || !any.get()>{move || t(lang.get(), all)}</option>
-            <option value="any" selected=move || any.get()>{move || t(lang.get(), any_k)}</option>
+            <option value="all" selected=move || !any.get()>{tx(all)}</option>
+            <option value="any" selected=move || any.get()>{tx(any_k)}</option>
         </select>
     }
 }
@@ -408,14 +406,14 @@ fn ConditionRow(group: usize, line: usize) -> impl IntoView {
                 <input type="checkbox" data-testid="cond-not"
                     prop:checked=move || parts.with(|p| p.as_ref().is_some_and(|p| p.0))
                     on:change=move |ev| { let on = event_target_checked(&ev); edit(&|l| l.not = on) }/>
-                {move || t(lang.get(), K::FilterNot)}
+                {tx(K::FilterNot)}
             </label>
-            <select data-testid="cond-field" aria-label=move || t(lang.get(), K::FilterField) on:change=on_field>
+            <select data-testid="cond-field" aria-label=tx(K::FilterField) on:change=on_field>
                 {field_options}
             </select>
             {op_and_values}
             <button type="button" class="ghost small" data-testid="remove-condition"
-                aria-label=move || t(lang.get(), K::RemoveCondition)
+                aria-label=tx(K::RemoveCondition)
                 on:click=move |_| app.draft.update(|d| {
                     if let Some(g) = d.groups.get_mut(group) {
                         if line < g.lines.len() {
@@ -530,39 +528,39 @@ pub fn BulkBar(selected: RwSignal<HashSet<String>>) -> impl IntoView {
     };
     let status_options = [Status::Prospect, Status::Client]
         .into_iter()
-        .map(|s| view! { <option value=(s == Status::Client).to_string() selected=move || status.get() == s>{move || tr(labels::status(s))}</option> })
+        .map(|s| view! { <option value=(s == Status::Client).to_string() selected=move || status.get() == s>{tx(labels::status(s))}</option> })
         .collect_view();
     view! {
         <details class="bulk" data-testid="bulk">
             <summary>
-                {move || tr(K::BulkTitle)} " "
+                {tx(K::BulkTitle)} " "
                 {move || tr(if selected.with(HashSet::is_empty) { K::BulkOnListed } else { K::BulkOnSelected })}
                 " (" <span data-testid="bulk-count">{n_targets}</span> ")"
             </summary>
             <div class="bulk-body">
                 <div class="bulk-row">
-                    <input type="text" data-testid="bulk-tag" aria-label=move || tr(K::Tags) placeholder=move || tr(K::Tags)
+                    <input type="text" data-testid="bulk-tag" aria-label=tx(K::Tags) placeholder=tx(K::Tags)
                         prop:value=move || tag.get() on:input=move |ev| tag.set(event_target_value(&ev))/>
-                    <button type="button" data-testid="bulk-add-tag" on:click=move |_| apply(Bulk::AddTag(tag.get_untracked()))>{move || tr(K::BulkAddTag)}</button>
-                    <button type="button" class="ghost" data-testid="bulk-remove-tag" on:click=move |_| apply(Bulk::RemoveTag(tag.get_untracked()))>{move || tr(K::BulkRemoveTag)}</button>
+                    <button type="button" data-testid="bulk-add-tag" on:click=move |_| apply(Bulk::AddTag(tag.get_untracked()))>{tx(K::BulkAddTag)}</button>
+                    <button type="button" class="ghost" data-testid="bulk-remove-tag" on:click=move |_| apply(Bulk::RemoveTag(tag.get_untracked()))>{tx(K::BulkRemoveTag)}</button>
                 </div>
                 <div class="bulk-row">
-                    <select data-testid="bulk-status" aria-label=move || tr(K::FStatus)
+                    <select data-testid="bulk-status" aria-label=tx(K::FStatus)
                         on:change=move |ev| status.set(if event_target_value(&ev) == "true" { Status::Client } else { Status::Prospect })>
                         {status_options}
                     </select>
-                    <button type="button" data-testid="bulk-set-status" on:click=move |_| apply(Bulk::Status(status.get_untracked()))>{move || tr(K::BulkSetStatus)}</button>
-                    <input type="text" data-testid="bulk-owner" aria-label=move || tr(K::FOwner) placeholder=move || tr(K::FOwner)
+                    <button type="button" data-testid="bulk-set-status" on:click=move |_| apply(Bulk::Status(status.get_untracked()))>{tx(K::BulkSetStatus)}</button>
+                    <input type="text" data-testid="bulk-owner" aria-label=tx(K::FOwner) placeholder=tx(K::FOwner)
                         prop:value=move || owner.get() on:input=move |ev| owner.set(event_target_value(&ev))/>
-                    <button type="button" data-testid="bulk-set-owner" on:click=move |_| apply(Bulk::Owner(owner.get_untracked()))>{move || tr(K::BulkSetOwner)}</button>
+                    <button type="button" data-testid="bulk-set-owner" on:click=move |_| apply(Bulk::Owner(owner.get_untracked()))>{tx(K::BulkSetOwner)}</button>
                 </div>
                 <div class="bulk-row">
-                    <button type="button" class="ghost" data-testid="bulk-export-csv" on:click=export_csv>{move || tr(K::ExportCsv)}</button>
-                    <button type="button" class="ghost" data-testid="bulk-export-vcard" on:click=export_vcard>{move || tr(K::ExportVcard)}</button>
-                    <button type="button" class="ghost" data-testid="bulk-copy-emails" on:click=copy>{move || tr(K::CopyEmails)}</button>
+                    <button type="button" class="ghost" data-testid="bulk-export-csv" on:click=export_csv>{tx(K::ExportCsv)}</button>
+                    <button type="button" class="ghost" data-testid="bulk-export-vcard" on:click=export_vcard>{tx(K::ExportVcard)}</button>
+                    <button type="button" class="ghost" data-testid="bulk-copy-emails" on:click=copy>{tx(K::CopyEmails)}</button>
                     <ConfirmButton label=K::BulkDelete question=K::ConfirmBulkDelete testid="bulk-delete" on_confirm=delete/>
                     <Show when=move || !selected.with(HashSet::is_empty)>
-                        <button type="button" class="ghost" on:click=move |_| selected.set(HashSet::new())>{move || tr(K::ClearSelection)}</button>
+                        <button type="button" class="ghost" on:click=move |_| selected.set(HashSet::new())>{tx(K::ClearSelection)}</button>
                     </Show>
                 </div>
                 <p role="status" data-testid="bulk-result">{move || result.get()}</p>

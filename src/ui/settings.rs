@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::demo::DemoButton;
+use super::tx;
 use leptos::task::spawn_local;
 
 use crate::domain::custom_field::{CustomFieldDef, CustomKind, RemovalMode};
@@ -108,8 +109,6 @@ fn StorageCard() -> impl IntoView {
 #[component]
 fn TypesCard() -> impl IntoView {
     let app = use_app();
-    let lang = app.lang;
-    let tr = move |k: K| t(lang.get(), k);
     let defaults = Thresholds::default();
     let set = move |th: Thresholds| {
         app.thresholds.set(th);
@@ -154,7 +153,7 @@ fn TypesCard() -> impl IntoView {
         .map(|(label, testid, get, put, max)| {
             view! {
                 <label class="field">
-                    <span>{move || tr(label)}</span>
+                    <span>{tx(label)}</span>
                     <input type="number" min="1" max=max.to_string() step="1" data-testid=testid
                         prop:value=move || get(&app.thresholds.get()).to_string()
                         on:change=move |ev| {
@@ -168,18 +167,18 @@ fn TypesCard() -> impl IntoView {
                                 _ => app.thresholds.update(|_| {}),
                             }
                         }/>
-                    <span class="hint">{move || tr(K::DefaultValue)} " " {get(&defaults)}</span>
+                    <span class="hint">{tx(K::DefaultValue)} " " {get(&defaults)}</span>
                 </label>
             }
         })
         .collect_view();
     view! {
         <section class="card" data-testid="types-card">
-            <h2>{move || tr(K::TypesTitle)}</h2>
-            <p class="hint">{move || tr(K::TypesHelp)}</p>
+            <h2>{tx(K::TypesTitle)}</h2>
+            <p class="hint">{tx(K::TypesHelp)}</p>
             <div class="thresholds">{fields}</div>
             <button type="button" class="ghost" data-testid="th-reset" on:click=move |_| set(defaults)>
-                {move || tr(K::ResetDefaults)}
+                {tx(K::ResetDefaults)}
             </button>
         </section>
     }
