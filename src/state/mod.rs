@@ -95,7 +95,7 @@ pub struct AppState {
     /// Customer types and RFM, recomputed when the file or the thresholds change.
     pub derived: Memo<segments::Derived>,
     /// Every record index in the list's order.
-    pub sorted: Memo<Vec<u32>>,
+    pub sorted: Memo<segments::Sorted>,
     /// The listed record indices: search and filter applied, in order.
     pub listed: Memo<Vec<u32>>,
 }
@@ -117,22 +117,27 @@ impl AppState {
             },
             |_, _| true,
         );
-        let sorted = Memo::new_with_compare(
-            move |_| {
-                let (col, dir) = order.get();
-                derived.with(|d| file.with(|f| segments::sorted(f, d, col, dir)))
-            },
-            |_, _| true,
-        );
+        let sorted = Memo::new_owning(move |old: Option<segments::Sorted>| {
+            let (col, dir) = order.get();
+            let ids = derived.with(|d| file.with(|f| segments::sorted(f, d, col, dir)));
+            let serial = old.map_or(0, |o| o.serial.wrapping_add(1));
+            (segments::Sorted { serial, ids }, true)
+        });
         let filter = Memo::new(move |_| draft.with(Draft::to_filter));
-        // Reuses the previous pass's buffer: a keystroke allocates nothing per row.
+        // Reuses the previous pass's buffers: a keystroke allocates nothing per row, and a
+        // search that grows narrows the previous hits.
+        let pass = StoredValue::new(segments::Pass::default());
         let listed = Memo::new_owning(move |old: Option<Vec<u32>>| {
             let mut out = old.unwrap_or_default();
             let query = Query::new(&list_query.get());
             sorted.with(|order| {
                 derived.with(|d| {
                     file.with(|f| {
-                        filter.with(|flt| segments::select(f, d, order, &query, flt, &mut out))
+                        filter.with(|flt| {
+                            pass.update_value(|p| {
+                                segments::select(f, d, order, &query, flt, p, &mut out)
+                            })
+                        })
                     })
                 })
             });

@@ -65,29 +65,72 @@ pub fn counts(file: &FileState, d: &Derived, filters: &[Filter]) -> Vec<usize> {
     n
 }
 
+/// What the last [`select`] pass was made of, so that the next one can narrow its result: a
+/// search that only grows ("d", "du", "dup") re-tests the previous hits rather than the file.
+#[derive(Debug, Clone, Default)]
+pub struct Pass {
+    /// The [`Sorted::serial`] the hits were taken from; `None` before any pass.
+    serial: Option<u64>,
+    query: Query,
+    filter: Filter,
+    /// One flag per record, reused from pass to pass.
+    hit: Vec<bool>,
+}
+
+/// Every record index in the list's order, with a serial number that changes whenever it is
+/// recomputed (a new file, new computed types, another order).
+#[derive(Debug, Clone, Default)]
+pub struct Sorted {
+    pub serial: u64,
+    pub ids: Vec<u32>,
+}
+
+/// Whether every fiche matching `new` matches `old`: each old word is inside a new word.
+fn narrows(old: &Query, new: &Query) -> bool {
+    old.words()
+        .iter()
+        .all(|o| new.words().iter().any(|n| n.contains(o.as_str())))
+}
+
 /// The indices of the fiches matching the search and the filter, in `order`, into `out`
-/// (cleared first, its capacity kept).
+/// (its capacity kept). Records are tested in storage order, which reads memory sequentially
+/// (in sorted order each record would be a cache miss), then picked in the list's order.
 pub fn select(
     file: &FileState,
     d: &Derived,
-    order: &[u32],
+    order: &Sorted,
     query: &Query,
     filter: &Filter,
+    pass: &mut Pass,
     out: &mut Vec<u32>,
 ) {
-    out.clear();
     let records = file.records();
-    let everything = matches!(filter, Filter::All(fs) if fs.is_empty());
-    for &i in order {
-        let (Some(r), Some(c)) = (records.get(i as usize), d.computed.get(i as usize)) else {
-            continue;
-        };
-        if (query.is_empty() || r.text.matches_query(query))
-            && (everything || filter.matches(row(r, c), d.today))
-        {
-            out.push(i);
-        }
+    if pass.serial == Some(order.serial) && pass.filter == *filter && narrows(&pass.query, query) {
+        out.retain(|&i| {
+            records
+                .get(i as usize)
+                .is_some_and(|r| r.text.matches_query(query))
+        });
+    } else {
+        let everything = matches!(filter, Filter::All(fs) if fs.is_empty());
+        pass.hit.clear();
+        pass.hit
+            .extend(records.iter().zip(&d.computed).map(|(r, c)| {
+                (query.is_empty() || r.text.matches_query(query))
+                    && (everything || filter.matches(row(r, c), d.today))
+            }));
+        out.clear();
+        out.extend(
+            order
+                .ids
+                .iter()
+                .copied()
+                .filter(|&i| pass.hit.get(i as usize).copied().unwrap_or(false)),
+        );
+        pass.serial = Some(order.serial);
+        pass.filter = filter.clone();
     }
+    pass.query = query.clone();
 }
 
 /// A column of the list. The serde name is stored in the preferences: add, never rename.
@@ -507,13 +550,96 @@ mod tests {
         (file, d)
     }
 
+    /// `select` from scratch, for the tests.
+    fn fresh(
+        file: &FileState,
+        d: &Derived,
+        order: &[u32],
+        q: &Query,
+        f: &Filter,
+        out: &mut Vec<u32>,
+    ) {
+        let order = Sorted {
+            serial: 0,
+            ids: order.to_vec(),
+        };
+        select(file, d, &order, q, f, &mut Pass::default(), out);
+    }
+
+    #[test]
+    fn a_growing_search_narrows_to_what_a_fresh_pass_finds() {
+        let (file, d) = file();
+        let order = Sorted {
+            serial: 7,
+            ids: sorted(&file, &d, Col::Name, SortDir::Asc),
+        };
+        let f = Filter::default();
+        let (mut pass, mut out, mut expected) = (Pass::default(), Vec::new(), Vec::new());
+        for q in [
+            "m", "ma", "mar", "mar l", "mar ly", "06", "06 1", "06 12", "06 12 a", "", "b",
+        ] {
+            let q = Query::new(q);
+            select(&file, &d, &order, &q, &f, &mut pass, &mut out);
+            fresh(&file, &d, &order.ids, &q, &f, &mut expected);
+            assert_eq!(out, expected, "{q:?}");
+        }
+        assert!(narrows(&Query::new("du"), &Query::new("dup")));
+        assert!(
+            !narrows(&Query::new("06 12"), &Query::new("06 12 a")),
+            "digits then words"
+        );
+        assert!(narrows(&Query::new(""), &Query::new("x")));
+        // Another filter or another order: a fresh pass.
+        let loyal: Filter = Condition::CustomerType(vec![CustomerType::Loyal]).into();
+        select(
+            &file,
+            &d,
+            &order,
+            &Query::new("b"),
+            &loyal,
+            &mut pass,
+            &mut out,
+        );
+        fresh(
+            &file,
+            &d,
+            &order.ids,
+            &Query::new("b"),
+            &loyal,
+            &mut expected,
+        );
+        assert_eq!(out, expected);
+        let other = Sorted {
+            serial: 8,
+            ids: sorted(&file, &d, Col::Total, SortDir::Desc),
+        };
+        select(
+            &file,
+            &d,
+            &other,
+            &Query::new("b"),
+            &loyal,
+            &mut pass,
+            &mut out,
+        );
+        fresh(
+            &file,
+            &d,
+            &other.ids,
+            &Query::new("b"),
+            &loyal,
+            &mut expected,
+        );
+        assert_eq!(out, expected);
+    }
+
     #[test]
     fn select_follows_order_search_and_filter() {
         let (file, d) = file();
         let order = sorted(&file, &d, Col::Name, SortDir::Asc);
         assert_eq!(order.len(), file.len());
         let mut out = Vec::new();
-        select(
+        fresh(
             &file,
             &d,
             &order,
@@ -527,7 +653,7 @@ mod tests {
         );
 
         let loyal: Filter = Condition::CustomerType(vec![CustomerType::Loyal]).into();
-        select(&file, &d, &order, &Query::new(""), &loyal, &mut out);
+        fresh(&file, &d, &order, &Query::new(""), &loyal, &mut out);
         let expected = d
             .computed
             .iter()
@@ -545,7 +671,7 @@ mod tests {
         }));
 
         let name = file.records()[out[0] as usize].fiche.last_name.clone();
-        select(
+        fresh(
             &file,
             &d,
             &order,

@@ -6,19 +6,17 @@ use std::collections::HashSet;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::app::go;
 use super::demo::DemoButton;
 use super::segments::{BulkBar, FilterBuilder, Sidebar};
 use super::tx;
-use crate::domain::lang::Lang;
-use crate::domain::segment::Computed;
 use crate::domain::sort::SortDir;
 use crate::i18n::{t, K};
 use crate::state::prefs::Prefs;
 use crate::state::segments::{cell, list_hash, Col};
-use crate::state::{use_app, AppState, Record, Route};
+use crate::state::{use_app, AppState, Route};
 
 /// Rows drawn above and below the visible ones, so a quick scroll never shows a gap.
 const OVERSCAN: usize = 8;
@@ -40,17 +38,21 @@ pub fn ListPage() -> impl IntoView {
         p.cols = Col::mask(&cols.get());
         p.save();
     });
-    // The address follows the filter, so that a reload or a bookmark brings it back. `replace`:
-    // editing a condition does not pile up history entries.
+    // The address follows the filter, so that a reload or a bookmark brings it back.
+    // `replaceState`: editing a condition neither piles up history entries nor navigates (a
+    // `location.replace` per keystroke cost several milliseconds).
     Effect::new(move |_| {
         let hash = app.filter.with(list_hash);
         if app.route.get() == Route::List {
-            let loc = window().location();
-            if loc
+            let w = window();
+            let differs = w
+                .location()
                 .hash()
-                .is_ok_and(|h| h != hash && !(h.is_empty() && hash == "#/"))
-            {
-                let _ = loc.replace(&hash);
+                .is_ok_and(|h| h != hash && !(h.is_empty() && hash == "#/"));
+            if differs {
+                if let Ok(history) = w.history() {
+                    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&hash));
+                }
             }
         }
     });
@@ -275,26 +277,17 @@ fn Table(cols: RwSignal<Vec<Col>>, selected: RwSignal<HashSet<String>>) -> impl 
             })
             .collect_view()
     };
-    let rows = move || {
+    // A fixed set of row slots, each showing whichever fiche is at its place in the window:
+    // scrolling or typing updates the slots' texts instead of building rows again (building
+    // 30 rows of DOM per keystroke cost more than the filter pass itself).
+    let slots = Memo::new(move |_| {
         let (start, end, _) = range.get();
-        let lang = lang.get();
-        let cols = cols.get();
-        app.listed.with(|listed| {
-            app.file.with(|f| {
-                app.derived.with(|d| {
-                    listed
-                        .get(start..end)
-                        .unwrap_or_default()
-                        .iter()
-                        .filter_map(|&i| {
-                            let r = f.records().get(i as usize)?;
-                            let c = d.computed.get(i as usize)?;
-                            Some(row(app, r, c, &cols, lang, selected))
-                        })
-                        .collect_view()
-                })
-            })
-        })
+        end - start
+    });
+    let rows = move || {
+        (0..slots.get())
+            .map(|k| view! { <Slot k=k range=range cols=cols selected=selected/> })
+            .collect_view()
     };
 
     view! {
@@ -322,39 +315,81 @@ fn Table(cols: RwSignal<Vec<Col>>, selected: RwSignal<HashSet<String>>) -> impl 
     }
 }
 
-/// One row: a tick box, the name as a link (keyboard), then the chosen columns' cells.
-fn row(
-    app: AppState,
-    r: &Record,
-    c: &Computed,
-    cols: &[Col],
-    lang: Lang,
+/// What a row slot shows: the fiche's id, its name, then the chosen columns' texts.
+type SlotText = (String, String, Vec<String>);
+
+/// Row slot `k` of the window: a tick box, the name as a link (keyboard), then the chosen
+/// columns' cells, all following the fiche now at its place.
+#[component]
+fn Slot(
+    k: usize,
+    range: Memo<(usize, usize, usize)>,
+    cols: RwSignal<Vec<Col>>,
     selected: RwSignal<HashSet<String>>,
 ) -> impl IntoView {
-    let id = r.fiche.id.clone();
-    let route = Route::Fiche(id.clone());
-    let href = route.to_hash();
-    let here = route.clone();
-    let (checked_id, toggle_id) = (id.clone(), id.clone());
-    let cells = cols
-        .iter()
-        .filter(|col| **col != Col::Name)
-        .map(|&col| view! { <td class:num=col.numeric()>{cell(col, r, c, lang)}</td> })
-        .collect_view();
+    let app = use_app();
+    let lang = app.lang;
+    let index = Memo::new(move |_| {
+        let (start, _, _) = range.get();
+        app.listed.with(|l| l.get(start + k).copied())
+    });
+    let texts: Memo<Option<SlotText>> = Memo::new(move |_| {
+        let i = index.get()? as usize;
+        let lang = lang.get();
+        cols.with(|cols| {
+            app.file.with(|f| {
+                app.derived.with(|d| {
+                    let (r, c) = (f.records().get(i)?, d.computed.get(i)?);
+                    let cells = cols
+                        .iter()
+                        .filter(|col| **col != Col::Name)
+                        .map(|&col| cell(col, r, c, lang))
+                        .collect();
+                    Some((r.fiche.id.clone(), r.fiche.display_name(), cells))
+                })
+            })
+        })
+    });
+    let id = move || texts.with(|t| t.as_ref().map(|t| t.0.clone()).unwrap_or_default());
+    let cells = move || {
+        cols.with(|cols| {
+            cols.iter()
+                .filter(|col| **col != Col::Name)
+                .enumerate()
+                .map(|(j, col)| {
+                    let text = move || {
+                        texts.with(|t| {
+                            t.as_ref()
+                                .and_then(|t| t.2.get(j).cloned())
+                                .unwrap_or_default()
+                        })
+                    };
+                    view! { <td class:num=col.numeric()>{text}</td> }
+                })
+                .collect_view()
+        })
+    };
     view! {
         <tr class="frow" data-testid="fiche-row" data-id=id
-            aria-current=move || app.route.with(|now| *now == here).then_some("true")
-            on:click=move |_| go(&route)>
+            aria-current=move || app.route.with(|now| matches!(now, Route::Fiche(x) if *x == id())).then_some("true")
+            on:click=move |_| go(&Route::Fiche(id()))>
             <td class="sel" on:click=|ev| ev.stop_propagation()>
-                <input type="checkbox" data-testid="select-row" aria-label=t(lang, K::SelectFiche)
-                    prop:checked=move || selected.with(|s| s.contains(&checked_id))
-                    on:change=move |_| selected.update(|s| {
-                        if !s.remove(&toggle_id) {
-                            s.insert(toggle_id.clone());
-                        }
-                    })/>
+                <input type="checkbox" data-testid="select-row" aria-label=tx(K::SelectFiche)
+                    prop:checked=move || selected.with(|s| s.contains(&id()))
+                    on:change=move |_| {
+                        let id = id();
+                        selected.update(|s| {
+                            if !s.remove(&id) {
+                                s.insert(id);
+                            }
+                        })
+                    }/>
             </td>
-            <td class="name"><a href=href>{r.fiche.display_name()}</a></td>
+            <td class="name">
+                <a href=move || Route::Fiche(id()).to_hash()>
+                    {move || texts.with(|t| t.as_ref().map(|t| t.1.clone()).unwrap_or_default())}
+                </a>
+            </td>
             {cells}
         </tr>
     }
