@@ -207,7 +207,10 @@ fn Table(cols: RwSignal<Vec<Col>>, selected: RwSignal<HashSet<String>>) -> impl 
         viewport.track();
         measure();
     });
-    let _resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    // Removed with the list: a listener left behind would read this component's disposed
+    // signals on the next resize (a panic when a tablet turns to portrait).
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
     // A new search or filter starts at the top of the list.
     Effect::new(move |_| {
         app.list_query.track();
