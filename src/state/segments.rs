@@ -106,11 +106,15 @@ pub fn select(
 ) {
     let (records, texts) = (file.records(), file.texts());
     if pass.serial == Some(order.serial) && pass.filter == *filter && narrows(&pass.query, query) {
-        out.retain(|&i| {
-            texts
-                .get(i as usize)
-                .is_some_and(|t| t.matches_query(query))
-        });
+        // The previous hits re-tested in storage order too: in the list's order each would be a
+        // cache miss (measured: 50–90 ms at 100,000 fiches after a one-letter search).
+        for (hit, t) in pass.hit.iter_mut().zip(texts) {
+            if *hit {
+                *hit = t.matches_query(query);
+            }
+        }
+        let hit = &pass.hit;
+        out.retain(|&i| hit.get(i as usize).copied().unwrap_or(false));
     } else {
         let everything = matches!(filter, Filter::All(fs) if fs.is_empty());
         pass.hit.clear();
