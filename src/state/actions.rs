@@ -66,6 +66,7 @@ pub async fn start(app: AppState) {
         db.on_closed(move |why| app.notice.set(Some(Notice::Storage(why))));
     }
     sync::listen(app);
+    super::segments::load_saved(app).await;
     // The answer shows in the settings; asked once per start, after the file is known to open.
     platform::persist().await;
 }

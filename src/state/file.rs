@@ -1,10 +1,12 @@
-//! The customer file held in memory: every fiche with its summary and its pre-folded search
-//! text. Filled by one bulk read at start; changed only after IndexedDB has committed.
+//! The customer file held in memory: every fiche with its summary and its pre-folded text (for
+//! the search and the segment filters). Filled by one bulk read at start; changed only after
+//! IndexedDB has committed.
 
 use std::collections::HashMap;
 
 use crate::domain::fiche::Fiche;
-use crate::domain::search::{haystack, Query};
+use crate::domain::search::Query;
+use crate::domain::segment::FoldedText;
 use crate::domain::sort::{sort_fiches, SortDir, SortKey};
 use crate::domain::summary::Summary;
 
@@ -12,24 +14,23 @@ use crate::domain::summary::Summary;
 pub struct Record {
     pub fiche: Fiche,
     pub summary: Summary,
-    /// `search::haystack` of the fiche, computed once per change rather than per keystroke.
-    pub haystack: String,
 }
 
 impl Record {
     pub fn new(fiche: Fiche, summary: Summary) -> Record {
-        let haystack = haystack(&fiche);
-        Record {
-            fiche,
-            summary,
-            haystack,
-        }
+        Record { fiche, summary }
     }
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FileState {
     records: Vec<Record>,
+    /// Each record's text folded once per change rather than per keystroke, index for index
+    /// with `records`: the search and the segment filters read it. A vector of its own, not a
+    /// field of `Record`: a pass over 100,000 fiches then reads small contiguous items instead
+    /// of striding through the large records (scripts/bench-segments.mjs, 100,000 fiches:
+    /// search median 22 → 15 ms a keystroke).
+    texts: Vec<FoldedText>,
     by_id: HashMap<String, usize>,
 }
 
@@ -58,16 +59,23 @@ impl FileState {
         &self.records
     }
 
+    /// The folded texts, index for index with [`FileState::records`].
+    pub fn texts(&self) -> &[FoldedText] {
+        &self.texts
+    }
+
     /// Inserts or replaces a fiche. `summary: None` keeps the one already known (a fiche edit
     /// does not change its history).
     pub fn upsert(&mut self, fiche: Fiche, summary: Option<Summary>) {
         match self.by_id.get(&fiche.id) {
             Some(&i) => {
                 let summary = summary.unwrap_or_else(|| self.records[i].summary.clone());
+                self.texts[i] = FoldedText::new(&fiche);
                 self.records[i] = Record::new(fiche, summary);
             }
             None => {
                 self.by_id.insert(fiche.id.clone(), self.records.len());
+                self.texts.push(FoldedText::new(&fiche));
                 self.records
                     .push(Record::new(fiche, summary.unwrap_or_default()));
             }
@@ -78,6 +86,7 @@ impl FileState {
     /// once rather than as the file grows.
     pub fn upsert_all(&mut self, items: Vec<(Fiche, Summary)>) {
         self.records.reserve(items.len());
+        self.texts.reserve(items.len());
         self.by_id.reserve(items.len());
         for (fiche, summary) in items {
             self.upsert(fiche, Some(summary));
@@ -93,6 +102,7 @@ impl FileState {
     pub fn remove(&mut self, id: &str) -> Option<Record> {
         let i = self.by_id.remove(id)?;
         let removed = self.records.swap_remove(i);
+        self.texts.swap_remove(i);
         if let Some(moved) = self.records.get(i) {
             self.by_id.insert(moved.fiche.id.clone(), i);
         }
@@ -104,8 +114,9 @@ impl FileState {
         let mut hits: Vec<(&Fiche, &Summary)> = self
             .records
             .iter()
-            .filter(|r| query.matches(&r.haystack))
-            .map(|r| (&r.fiche, &r.summary))
+            .zip(&self.texts)
+            .filter(|(_, t)| t.matches_query(query))
+            .map(|(r, _)| (&r.fiche, &r.summary))
             .collect();
         sort_fiches(&mut hits, key, dir);
         hits.into_iter()

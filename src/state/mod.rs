@@ -8,6 +8,7 @@ pub mod file;
 pub mod platform;
 pub mod prefs;
 pub mod route;
+pub mod segments;
 pub mod snapshot;
 pub mod sync;
 pub mod transfer;
@@ -17,6 +18,9 @@ use leptos::prelude::*;
 
 use crate::domain::custom_field::CustomFieldDef;
 use crate::domain::lang::Lang;
+use crate::domain::search::Query;
+use crate::domain::segment::{Draft, Filter, SavedSegment, Thresholds};
+use crate::domain::sort::SortDir;
 use crate::domain::validate::FieldError;
 use crate::i18n::K;
 use crate::storage::StorageError;
@@ -77,18 +81,87 @@ pub struct AppState {
     pub backup_due: RwSignal<bool>,
     /// The last change another tab made, once applied here (pages showing it re-read it).
     pub remote: RwSignal<Option<Change>>,
+    /// The customer-type rules (a preference, edited in the settings).
+    pub thresholds: RwSignal<Thresholds>,
+    /// The list's filter as the builder edits it (kept across pages, like the search).
+    pub draft: RwSignal<Draft>,
+    /// Bumped when the draft is replaced as a whole ([`segments::load_draft`]).
+    pub draft_loaded: RwSignal<u32>,
+    pub filter: Memo<Filter>,
+    /// The list's sort column and direction.
+    pub order: RwSignal<(segments::Col, SortDir)>,
+    pub saved: RwSignal<Vec<SavedSegment>>,
+    /// The stored JSON of the saved segments, those this version cannot read included.
+    pub saved_raw: RwSignal<Vec<String>>,
+    /// Customer types and RFM, recomputed when the file or the thresholds change.
+    pub derived: Memo<segments::Derived>,
+    /// Every record index in the list's order.
+    pub sorted: Memo<segments::Sorted>,
+    /// The listed record indices: search and filter applied, in order.
+    pub listed: Memo<Vec<u32>>,
 }
 
 impl AppState {
     pub fn new(lang: Lang, route: Route) -> AppState {
+        let prefs = prefs::Prefs::load();
+        let file = RwSignal::new(FileState::default());
+        let thresholds = RwSignal::new(prefs.thresholds);
+        let draft = RwSignal::new(Draft::default());
+        let order = RwSignal::new((prefs.order, prefs.dir));
+        let list_query = RwSignal::new(String::new());
+        // The memos below hold large vectors: "changed" without comparing them (the inputs
+        // changed, so the result almost surely did).
+        let derived = Memo::new_with_compare(
+            move |_| {
+                let today = chrono::Utc::now().date_naive();
+                file.with(|f| segments::derive(f, thresholds.get(), today))
+            },
+            |_, _| true,
+        );
+        let sorted = Memo::new_owning(move |old: Option<segments::Sorted>| {
+            let (col, dir) = order.get();
+            let ids = derived.with(|d| file.with(|f| segments::sorted(f, d, col, dir)));
+            let serial = old.map_or(0, |o| o.serial.wrapping_add(1));
+            (segments::Sorted { serial, ids }, true)
+        });
+        let filter = Memo::new(move |_| draft.with(Draft::to_filter));
+        // Reuses the previous pass's buffers: a keystroke allocates nothing per row, and a
+        // search that grows narrows the previous hits.
+        let pass = StoredValue::new(segments::Pass::default());
+        let listed = Memo::new_owning(move |old: Option<Vec<u32>>| {
+            let mut out = old.unwrap_or_default();
+            let query = Query::new(&list_query.get());
+            sorted.with(|order| {
+                derived.with(|d| {
+                    file.with(|f| {
+                        filter.with(|flt| {
+                            pass.update_value(|p| {
+                                segments::select(f, d, order, &query, flt, p, &mut out)
+                            })
+                        })
+                    })
+                })
+            });
+            (out, true)
+        });
         AppState {
+            thresholds,
+            draft,
+            draft_loaded: RwSignal::new(0),
+            filter,
+            order,
+            saved: RwSignal::new(Vec::new()),
+            saved_raw: RwSignal::new(Vec::new()),
+            derived,
+            sorted,
+            listed,
             lang: RwSignal::new(lang),
-            file: RwSignal::new(FileState::default()),
+            file,
             fields: RwSignal::new(Vec::new()),
             phase: RwSignal::new(Phase::Loading),
             notice: RwSignal::new(None),
             route: RwSignal::new(route),
-            list_query: RwSignal::new(String::new()),
+            list_query,
             update_ready: RwSignal::new(false),
             last_backup: RwSignal::new(None),
             backup_due: RwSignal::new(false),

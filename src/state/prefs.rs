@@ -1,10 +1,13 @@
-//! Small preferences kept in localStorage (not in the customer file): language and list order.
+//! Small preferences kept in localStorage (not in the customer file): language, the list's
+//! order and columns, the customer-type thresholds.
 
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::lang::Lang;
-use crate::domain::sort::{SortDir, SortKey};
+use crate::domain::segment::Thresholds;
+use crate::domain::sort::SortDir;
+use crate::state::segments::Col;
 
 const KEY: &str = "carnet.prefs";
 
@@ -13,10 +16,17 @@ pub struct Prefs {
     /// `None` until the user picks one: the browser's preference applies.
     #[serde(default)]
     pub lang: Option<Lang>,
+    /// The list's sort column (the older `sort` key, name / created / last contact, reads as
+    /// the default).
     #[serde(default)]
-    pub sort: SortKey,
+    pub order: Col,
     #[serde(default)]
     pub dir: SortDir,
+    /// The list's columns as a bit mask of [`Col::ALL`]; 0 for the default ones.
+    #[serde(default)]
+    pub cols: u32,
+    #[serde(default)]
+    pub thresholds: Thresholds,
 }
 
 impl Prefs {

@@ -157,7 +157,11 @@ async fn apply(app: AppState, change: &Change) -> Result<(), AppError> {
             app.file.set(FileState::from_records(loaded.fiches));
             app.fields.set(loaded.custom_fields);
         }
-        Change::Meta => actions::check_backup(app).await,
+        Change::Meta => {
+            actions::check_backup(app).await;
+            // Saved segments are `meta` too: another tab saved or deleted one.
+            super::segments::load_saved(app).await;
+        }
     }
     Ok(())
 }

@@ -138,19 +138,7 @@ impl Db {
     /// Deletes a fiche and every history entry of it, in one transaction. Deleting a fiche that
     /// is not there is not an error.
     pub async fn delete_fiche(&self, id: &str) -> Result<(), StorageError> {
-        let tx = self.tx(&[FICHES, HISTORY], Readwrite)?;
-        let result = async {
-            let history = tx.store(HISTORY)?;
-            let by_fiche = index(&history, BY_FICHE)?;
-            let keys = pending(by_fiche.get_all_keys_with_key(&key(id)))?;
-            let keys = keys.result().await?;
-            for k in array(keys)?.iter() {
-                fire(history.delete(&k))?;
-            }
-            fire(tx.store(FICHES)?.delete(&key(id)))
-        }
-        .await;
-        tx.finish(result).await
+        self.delete_fiches(&[id.to_string()]).await
     }
 
     /// Replaces the custom field definitions and, in the same transaction, saves the fiches whose
@@ -170,20 +158,40 @@ impl Db {
                 value: defs,
             };
             fire(tx.store(META)?.put(&to_js(&record)?))?;
-            // Every read is issued before the first is awaited: one round trip, not one each.
-            let reads = changed_fiches
+            put_checked(&store, changed_fiches).await
+        }
+        .await;
+        tx.finish(result).await
+    }
+
+    /// Saves many edited fiches in one transaction (bulk actions on a segment), each checked
+    /// and bumped as by [`Db::save_fiche`]: a conflict on any of them (edited or deleted in
+    /// another tab meanwhile) writes nothing. Returns the fiches as stored.
+    pub async fn save_fiches(&self, fiches: &[Fiche]) -> Result<Vec<Fiche>, StorageError> {
+        let tx = self.tx(&[FICHES], Readwrite)?;
+        let result = async { put_checked(&tx.store(FICHES)?, fiches).await }.await;
+        tx.finish(result).await
+    }
+
+    /// Deletes fiches and all their history in one transaction; ids not stored are skipped.
+    pub async fn delete_fiches(&self, ids: &[String]) -> Result<(), StorageError> {
+        let tx = self.tx(&[FICHES, HISTORY], Readwrite)?;
+        let result = async {
+            let history = tx.store(HISTORY)?;
+            let by_fiche = index(&history, BY_FICHE)?;
+            let fiches = tx.store(FICHES)?;
+            // Every key read is issued before the first is awaited: one round trip in all.
+            let reads = ids
                 .iter()
-                .map(|f| pending(store.get(&key(&f.id))))
+                .map(|id| pending(by_fiche.get_all_keys_with_key(&key(id))))
                 .collect::<Result<Vec<_>, _>>()?;
-            let now = Utc::now();
-            let mut saved = Vec::with_capacity(changed_fiches.len());
-            for (fiche, read) in changed_fiches.iter().zip(reads) {
-                let summary = base_summary(from_js_opt(read.result().await?, "fiche")?, fiche)?;
-                let new = bumped(fiche, now);
-                fire(store.put(&to_js(&StoredFicheRef::new(&new, &summary))?))?;
-                saved.push(new);
+            for (id, keys) in ids.iter().zip(reads) {
+                for k in array(keys.result().await?)?.iter() {
+                    fire(history.delete(&k))?;
+                }
+                fire(fiches.delete(&key(id)))?;
             }
-            Ok(saved)
+            Ok(())
         }
         .await;
         tx.finish(result).await
@@ -275,4 +283,26 @@ fn decode_fiches(fiches: JsValue, loaded: &mut Loaded) -> Result<(), StorageErro
         }
     }
     Ok(())
+}
+
+/// Puts edited fiches into `store` (of a read-write transaction), each refused unless its
+/// version is the stored one ([`StorageError::Conflict`], which aborts the transaction), and
+/// bumped. Every read is issued before the first is awaited: one round trip, not one each.
+async fn put_checked(
+    store: &web_sys::IdbObjectStore,
+    fiches: &[Fiche],
+) -> Result<Vec<Fiche>, StorageError> {
+    let reads = fiches
+        .iter()
+        .map(|f| pending(store.get(&key(&f.id))))
+        .collect::<Result<Vec<_>, _>>()?;
+    let now = Utc::now();
+    let mut saved = Vec::with_capacity(fiches.len());
+    for (fiche, read) in fiches.iter().zip(reads) {
+        let summary = base_summary(from_js_opt(read.result().await?, "fiche")?, fiche)?;
+        let new = bumped(fiche, now);
+        fire(store.put(&to_js(&StoredFicheRef::new(&new, &summary))?))?;
+        saved.push(new);
+    }
+    Ok(saved)
 }

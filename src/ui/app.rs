@@ -13,7 +13,7 @@ use super::list::ListPage;
 use super::settings::SettingsPage;
 use crate::i18n::{from_browser_languages, storage_text, t, Lang, K};
 use crate::state::prefs::Prefs;
-use crate::state::{actions, platform};
+use crate::state::{actions, platform, segments};
 use crate::state::{AppState, Notice, Phase, Route};
 use crate::storage::StorageError;
 
@@ -51,10 +51,14 @@ pub fn App() -> impl IntoView {
         Route::parse(&current_hash()),
     );
     provide_context(app);
+    // A bookmarked or reloaded list brings its filter back.
+    segments::restore_filter(app, &current_hash());
 
     let _hash = window_event_listener(leptos::ev::hashchange, move |_| {
         // Only a real change redraws the page (and so drops its state, a search, a focus).
-        let route = Route::parse(&current_hash());
+        let hash = current_hash();
+        segments::restore_filter(app, &hash);
+        let route = Route::parse(&hash);
         if app.route.with_untracked(|r| *r != route) {
             app.route.set(route);
         }

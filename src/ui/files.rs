@@ -15,12 +15,12 @@ use crate::domain::codec::mapping::{AddressPart, ListSplit, Mapping, Target};
 use crate::domain::codec::plan::{FichePlan, OnMatch, RowError};
 use crate::domain::custom_field::CustomFieldDef;
 use crate::domain::dates::format_date;
-use crate::domain::search::Query;
 use crate::i18n::transfer::{
     backup_error_text, import_problem_text, read_error_text, target_text, text_error_text,
 };
 use crate::i18n::{t, Lang, K};
 use crate::state::draft::{code, from_code};
+use crate::state::segments::listed_ids;
 use crate::state::transfer::{self, RestoreMode};
 use crate::state::{use_app, AppState};
 use crate::storage::ImportBatchInfo;
@@ -656,16 +656,8 @@ fn ExportBox() -> impl IntoView {
     // Columns the user unticked; everything else is exported.
     let unticked: RwSignal<Vec<Column>> = RwSignal::new(Vec::new());
     let ids = move || -> Option<Vec<String>> {
-        listed.get_untracked().then(|| {
-            let q = Query::new(&app.list_query.get_untracked());
-            app.file.with_untracked(|f| {
-                f.records()
-                    .iter()
-                    .filter(|r| q.matches(&r.haystack))
-                    .map(|r| r.fiche.id.clone())
-                    .collect()
-            })
-        })
+        // The list's search and filter, in the list's order.
+        listed.get_untracked().then(|| listed_ids(app))
     };
     let export_csv = move |_| {
         let cols: Vec<Column> = columns

@@ -1,206 +1,411 @@
-//! The list of fiches: search, sort, live count.
+//! The list of fiches: the segments sidebar, the filter builder, search, a virtualised table
+//! with chosen and sortable columns, and bulk actions on the listed (or ticked) fiches.
 
-use super::tx;
+use std::collections::HashSet;
+
+use leptos::html;
 use leptos::prelude::*;
-
-use super::demo::DemoButton;
+use leptos::task::spawn_local;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::app::go;
-use crate::domain::dates::format_date;
-use crate::domain::fiche::FicheKind;
-use crate::domain::money::format_amount;
-use crate::domain::search::Query;
-use crate::domain::sort::{SortDir, SortKey};
-use crate::i18n::{labels, t, K};
+use super::demo::DemoButton;
+use super::segments::{BulkBar, FilterBuilder, Sidebar};
+use super::tk;
+use crate::domain::sort::SortDir;
+use crate::i18n::{t, K};
 use crate::state::prefs::Prefs;
-use crate::state::{use_app, Route};
+use crate::state::segments::{cell, list_hash, Col};
+use crate::state::{use_app, AppState, Route};
 
-/// Rows drawn at first and added by "show more"; the count always covers every match.
-const PAGE: usize = 200;
-
-#[derive(Clone, PartialEq)]
-struct Row {
-    id: String,
-    name: String,
-    company: String,
-    contact: String,
-    city: String,
-    status: K,
-    total: String,
-    last_contact: String,
-}
+/// Rows drawn above and below the visible ones, so a quick scroll never shows a gap.
+const OVERSCAN: usize = 8;
+/// The row height before one is measured (CSS: `.vlist tr.frow`).
+const ROW_PX: f64 = 40.0;
 
 #[component]
 pub fn ListPage() -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
     let tr = move |k: K| t(lang.get(), k);
-    let prefs = Prefs::load();
     let query = app.list_query;
-    let sort = RwSignal::new(prefs.sort);
-    let dir = RwSignal::new(prefs.dir);
-    let shown = RwSignal::new(PAGE);
+    let cols = RwSignal::new(Col::of_mask(Prefs::load().cols));
+    let selected: RwSignal<HashSet<String>> = RwSignal::new(HashSet::new());
 
     Effect::new(move |_| {
         let mut p = Prefs::load();
-        p.sort = sort.get();
-        p.dir = dir.get();
+        (p.order, p.dir) = app.order.get();
+        p.cols = Col::mask(&cols.get());
         p.save();
     });
+    // The address follows the filter, so that a reload or a bookmark brings it back.
+    // `replaceState`: editing a condition neither piles up history entries nor navigates (a
+    // `location.replace` per keystroke cost several milliseconds).
+    Effect::new(move |_| {
+        let hash = app.filter.with(list_hash);
+        if app.route.get() == Route::List {
+            let w = window();
+            let differs = w
+                .location()
+                .hash()
+                .is_ok_and(|h| h != hash && !(h.is_empty() && hash == "#/"));
+            if differs {
+                if let Ok(history) = w.history() {
+                    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&hash));
+                }
+            }
+        }
+    });
 
-    // Every match, in order: the count reads its length, the table the first `shown`.
-    let matches = Memo::new(move |_| {
-        let q = Query::new(&query.get());
-        app.file.with(|f| {
-            f.list(&q, sort.get(), dir.get())
-                .into_iter()
-                .map(|r| r.fiche.id.clone())
-                .collect::<Vec<_>>()
-        })
-    });
-    let rows = Memo::new(move |_| {
-        let lang = lang.get();
-        let ids = matches.get();
-        app.file.with(|f| {
-            ids.iter()
-                .take(shown.get())
-                .filter_map(|id| f.get(id))
-                .map(|r| Row {
-                    id: r.fiche.id.clone(),
-                    name: r.fiche.display_name(),
-                    // A company's name is already the row's name.
-                    company: if r.fiche.kind == FicheKind::Company {
-                        String::new()
-                    } else {
-                        r.fiche.company.clone()
-                    },
-                    contact: r
-                        .fiche
-                        .primary_email()
-                        .or(r.fiche.primary_phone())
-                        .unwrap_or_default()
-                        .to_string(),
-                    city: r.fiche.primary_city().unwrap_or_default().to_string(),
-                    status: labels::status(r.fiche.status),
-                    total: if r.summary.orders > 0 {
-                        format_amount(r.summary.total_spent_cents, lang)
-                    } else {
-                        String::new()
-                    },
-                    last_contact: r
-                        .summary
-                        .last_contact
-                        .map(|d| format_date(d.date_naive(), lang))
-                        .unwrap_or_default(),
-                })
-                .collect::<Vec<_>>()
-        })
-    });
-    let count = move || matches.with(Vec::len);
+    let count = move || app.listed.with(Vec::len);
     let empty_file = move || app.file.with(|f| f.is_empty());
+    let sort_options = move || {
+        Col::ALL
+            .into_iter()
+            .map(|c| {
+                view! {
+                    <option value=c.id() selected=move || app.order.get().0 == c>{tk(c.label())}</option>
+                }
+            })
+            .collect_view()
+    };
 
     view! {
         <section class="list-page">
-            <h1 class="sr-only">{tx(lang, K::NavList)}</h1>
-            <div class="toolbar">
-                <label class="search">
-                    <span class="sr-only">{tx(lang, K::SearchLabel)}</span>
-                    <input type="search" data-testid="search" autocomplete="off" aria-keyshortcuts="/"
-                        placeholder=tx(lang, K::SearchPlaceholder)
-                        prop:value=move || query.get()
-                        on:input=move |ev| { query.set(event_target_value(&ev)); shown.set(PAGE); }/>
-                </label>
-                <label class="sort">
-                    <span>{tx(lang, K::SortBy)}</span>
-                    <select data-testid="sort"
-                        prop:value=move || sort_value(sort.get())
-                        on:change=move |ev| sort.set(parse_sort(&event_target_value(&ev)))>
-                        <option value="name" selected=move || sort_value(sort.get()) == "name">{tx(lang, K::SortName)}</option>
-                        <option value="created" selected=move || sort_value(sort.get()) == "created">{tx(lang, K::SortCreated)}</option>
-                        <option value="last_contact" selected=move || sort_value(sort.get()) == "last_contact">{tx(lang, K::SortLastContact)}</option>
-                    </select>
-                </label>
-                <button type="button" class="ghost" data-testid="sort-dir"
-                    on:click=move |_| dir.update(|d| *d = if *d == SortDir::Asc { SortDir::Desc } else { SortDir::Asc })>
-                    {move || if dir.get() == SortDir::Asc { "↑ ".to_string() + tr(K::Ascending) } else { "↓ ".to_string() + tr(K::Descending) }}
-                </button>
-                <span class="count" data-testid="count" aria-live="polite">
-                    {move || {
-                        let n = count();
-                        format!("{n} {}", tr(if n == 1 { K::FichesCount1 } else { K::FichesCountN }))
-                    }}
-                </span>
-                <button type="button" class="primary" data-testid="new-fiche" aria-keyshortcuts="N Alt+N"
-                    on:click=move |_| go(&Route::New)>
-                    {tx(lang, K::NewFiche)}
-                </button>
-            </div>
-            <Show when=empty_file>
-                <div class="empty">
-                    <p>{tx(lang, K::EmptyFile)}</p>
-                    <DemoButton/>
+            <h1 class="sr-only">{tk(K::NavList)}</h1>
+            <div class="list-layout">
+                <Sidebar/>
+                <div class="list-main">
+                    <div class="toolbar">
+                        <label class="search">
+                            <span class="sr-only">{tk(K::SearchLabel)}</span>
+                            <input type="search" data-testid="search" autocomplete="off" aria-keyshortcuts="/"
+                                placeholder=tk(K::SearchPlaceholder)
+                                prop:value=move || query.get()
+                                on:input=move |ev| query.set(event_target_value(&ev))/>
+                        </label>
+                        <label class="sort">
+                            <span>{tk(K::SortBy)}</span>
+                            <select data-testid="sort"
+                                on:change=move |ev| app.order.update(|o| o.0 = Col::from_id(&event_target_value(&ev)))>
+                                {sort_options}
+                            </select>
+                        </label>
+                        <button type="button" class="ghost" data-testid="sort-dir"
+                            on:click=move |_| app.order.update(|o| o.1 = flip(o.1))>
+                            {move || if app.order.get().1 == SortDir::Asc { "↑ ".to_string() + tr(K::Ascending) } else { "↓ ".to_string() + tr(K::Descending) }}
+                        </button>
+                        <ColumnsMenu cols=cols/>
+                        <span class="count" data-testid="count" aria-live="polite">
+                            {move || {
+                                let n = count();
+                                format!("{n} {}", tr(if n == 1 { K::FichesCount1 } else { K::FichesCountN }))
+                            }}
+                        </span>
+                        <button type="button" class="primary" data-testid="new-fiche" aria-keyshortcuts="N Alt+N"
+                            on:click=move |_| go(&Route::New)>
+                            {tk(K::NewFiche)}
+                        </button>
+                    </div>
+                    <FilterBuilder/>
+                    <Show when=move || count() != 0>
+                        <BulkBar selected=selected/>
+                    </Show>
+                    <Show when=empty_file>
+                        <div class="empty">
+                            <p>{tk(K::EmptyFile)}</p>
+                            <DemoButton/>
+                        </div>
+                    </Show>
+                    <Show when=move || !empty_file() && count() == 0>
+                        <p class="empty">{tk(K::NoMatch)}</p>
+                    </Show>
+                    <Table cols=cols selected=selected/>
                 </div>
-            </Show>
-            <Show when=move || !empty_file() && count() == 0>
-                <p class="empty">{tx(lang, K::NoMatch)}</p>
-            </Show>
-            <Show when=move || count() != 0>
-                <table class="fiches">
-                    <thead>
-                        <tr>
-                            <th>{tx(lang, K::ColName)}</th>
-                            <th class="wide">{tx(lang, K::ColCompany)}</th>
-                            <th class="wide">{tx(lang, K::ColContact)}</th>
-                            <th>{tx(lang, K::ColCity)}</th>
-                            <th>{tx(lang, K::ColStatus)}</th>
-                            <th class="num">{tx(lang, K::ColTotal)}</th>
-                            <th class="wide">{tx(lang, K::ColLastContact)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || rows.get().into_iter().map(|r| {
-                            let route = Route::Fiche(r.id.clone());
-                            let href = route.to_hash();
-                            let here = route.clone();
-                            view! {
-                                <tr data-testid="fiche-row" data-id=r.id.clone()
-                                    aria-current=move || app.route.with(|now| *now == here).then_some("true")
-                                    on:click=move |_| go(&route)>
-                                    <td><a href=href>{r.name}</a></td>
-                                    <td class="wide">{r.company}</td>
-                                    <td class="wide">{r.contact}</td>
-                                    <td>{r.city}</td>
-                                    <td>{move || tr(r.status)}</td>
-                                    <td class="num">{r.total}</td>
-                                    <td class="wide">{r.last_contact}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-                <Show when=move || { count() > shown.get() }>
-                    <button type="button" class="ghost more" data-testid="show-more"
-                        on:click=move |_| shown.update(|n| *n += PAGE)>
-                        {tx(lang, K::ShowMore)}
-                    </button>
-                </Show>
-            </Show>
+            </div>
         </section>
     }
 }
 
-fn sort_value(k: SortKey) -> &'static str {
-    match k {
-        SortKey::Name => "name",
-        SortKey::Created => "created",
-        SortKey::LastContact => "last_contact",
+fn flip(d: SortDir) -> SortDir {
+    if d == SortDir::Asc {
+        SortDir::Desc
+    } else {
+        SortDir::Asc
     }
 }
 
-fn parse_sort(v: &str) -> SortKey {
-    match v {
-        "created" => SortKey::Created,
-        "last_contact" => SortKey::LastContact,
-        _ => SortKey::Name,
+/// Which columns show (the name always does). A `<details>`: keyboard and touch for free.
+#[component]
+fn ColumnsMenu(cols: RwSignal<Vec<Col>>) -> impl IntoView {
+    let boxes = Col::ALL[1..]
+        .iter()
+        .map(|&c| {
+            let toggle = move |_| {
+                cols.update(|cs| {
+                    let on = !cs.contains(&c);
+                    *cs = Col::ALL
+                        .into_iter()
+                        .filter(|x| if *x == c { on } else { cs.contains(x) })
+                        .collect();
+                })
+            };
+            view! {
+                <label class="check">
+                    <input type="checkbox" data-testid=format!("col-{}", c.id())
+                        prop:checked=move || cols.with(|cs| cs.contains(&c)) on:change=toggle/>
+                    {tk(c.label())}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="menu" data-testid="columns-menu">
+            <summary class="ghost">{tk(K::Columns)}</summary>
+            <div class="menu-body">{boxes}</div>
+        </details>
     }
+}
+
+fn set_height(el: Option<web_sys::HtmlTableRowElement>, px: f64) {
+    if let Some(el) = el {
+        // The CSSOM, not a `style` attribute: allowed by the page's CSP (no inline styles).
+        let _ = web_sys::HtmlElement::style(&el).set_property("height", &format!("{px}px"));
+    }
+}
+
+/// The table: only the rows in view (plus [`OVERSCAN`]) exist; two spacer rows, sized through
+/// the CSSOM, give the scroll bar the height of the whole list.
+#[component]
+fn Table(cols: RwSignal<Vec<Col>>, selected: RwSignal<HashSet<String>>) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang;
+    let viewport = NodeRef::<html::Div>::new();
+    let top = NodeRef::<html::Tr>::new();
+    let bottom = NodeRef::<html::Tr>::new();
+    let scroll = RwSignal::new(0.0f64);
+    let row_h = RwSignal::new(ROW_PX);
+
+    // The viewport's height, read on mount and on resize only: reading layout in the passes
+    // below would force the browser to lay the page out on every keystroke (measured: 5 ms).
+    let height = RwSignal::new(
+        window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(800.0),
+    );
+    let measure = move || {
+        if let Some(v) = viewport.get_untracked() {
+            let h = f64::from(v.client_height());
+            if h > 0.0 {
+                height.set(h);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        viewport.track();
+        measure();
+    });
+    // Removed with the list: a listener left behind would read this component's disposed
+    // signals on the next resize (a panic when a tablet turns to portrait).
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    // A new search or filter starts at the top of the list.
+    Effect::new(move |_| {
+        app.list_query.track();
+        app.filter.track();
+        if scroll.get_untracked() > 0.0 {
+            if let Some(v) = viewport.get_untracked() {
+                v.set_scroll_top(0);
+            }
+            scroll.set(0.0);
+        }
+    });
+    let range = Memo::new(move |_| {
+        let n = app.listed.with(Vec::len);
+        let h = row_h.get();
+        let first = (scroll.get() / h) as usize;
+        let start = first.saturating_sub(OVERSCAN).min(n);
+        let end = (first + (height.get() / h).ceil() as usize + OVERSCAN).min(n);
+        (start, end, n)
+    });
+    // The row height, measured once rows exist (touch screens have taller rows, CSS).
+    let measured = RwSignal::new(false);
+    Effect::new(move |_| {
+        let (start, end, n) = range.get();
+        if !measured.get_untracked() && end > start {
+            if let Some(row) = viewport
+                .get_untracked()
+                .and_then(|v| v.query_selector("tr.frow").ok().flatten())
+            {
+                let h = f64::from(row.unchecked_ref::<web_sys::HtmlElement>().offset_height());
+                if h > 0.0 {
+                    measured.set(true);
+                    if (h - row_h.get_untracked()).abs() > 0.5 {
+                        row_h.set(h);
+                    }
+                }
+            }
+        }
+        let h = row_h.get_untracked();
+        set_height(top.get(), start as f64 * h);
+        set_height(bottom.get(), (n - end) as f64 * h);
+    });
+
+    let head = move || {
+        let lang = lang.get();
+        let (by, dir) = app.order.get();
+        let shown: Vec<Col> = std::iter::once(Col::Name)
+            .chain(cols.get().into_iter().filter(|c| *c != Col::Name))
+            .collect();
+        shown
+            .into_iter()
+            .map(|c| {
+                let sort = (by == c).then_some(if dir == SortDir::Asc { "ascending" } else { "descending" });
+                let arrow = match sort {
+                    Some("ascending") => " ↑",
+                    Some(_) => " ↓",
+                    None => "",
+                };
+                view! {
+                    <th aria-sort=sort class:num=c.numeric() class:name=c == Col::Name>
+                        <button type="button" class="th-sort" data-testid=format!("th-{}", c.id())
+                            title=t(lang, K::SortColumn)
+                            on:click=move |_| app.order.update(|o| *o = if o.0 == c { (c, flip(o.1)) } else { (c, SortDir::Asc) })>
+                            {t(lang, c.label())}{arrow}
+                        </button>
+                    </th>
+                }
+            })
+            .collect_view()
+    };
+    // A fixed set of row slots, each showing whichever fiche is at its place in the window:
+    // scrolling or typing updates the slots' texts instead of building rows again (building
+    // 30 rows of DOM per keystroke cost more than the filter pass itself).
+    let slots = Memo::new(move |_| {
+        let (start, end, _) = range.get();
+        end - start
+    });
+    let rows = move || {
+        (0..slots.get())
+            .map(|k| view! { <Slot k=k range=range cols=cols selected=selected/> })
+            .collect_view()
+    };
+
+    view! {
+        <div class="vlist" node_ref=viewport data-testid="list-viewport"
+            class:hidden=move || app.listed.with(Vec::is_empty)
+            on:scroll=move |_| {
+                if let Some(v) = viewport.get_untracked() {
+                    scroll.set(f64::from(v.scroll_top()));
+                }
+            }>
+            <table class="fiches">
+                <thead>
+                    <tr>
+                        <th class="sel"><span class="sr-only">{tk(K::SelectFiche)}</span></th>
+                        {head}
+                    </tr>
+                </thead>
+                <tbody>
+                    <tr class="spacer" aria-hidden="true" node_ref=top></tr>
+                    {rows}
+                    <tr class="spacer" aria-hidden="true" node_ref=bottom></tr>
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// What a row slot shows: the fiche's id, its name, then the chosen columns' texts.
+type SlotText = (String, String, Vec<String>);
+
+/// Row slot `k` of the window: a tick box, the name as a link (keyboard), then the chosen
+/// columns' cells, all following the fiche now at its place.
+#[component]
+fn Slot(
+    k: usize,
+    range: Memo<(usize, usize, usize)>,
+    cols: RwSignal<Vec<Col>>,
+    selected: RwSignal<HashSet<String>>,
+) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang;
+    let index = Memo::new(move |_| {
+        let (start, _, _) = range.get();
+        app.listed.with(|l| l.get(start + k).copied())
+    });
+    let texts: Memo<Option<SlotText>> = Memo::new(move |_| {
+        let i = index.get()? as usize;
+        let lang = lang.get();
+        cols.with(|cols| {
+            app.file.with(|f| {
+                app.derived.with(|d| {
+                    let (r, c) = (f.records().get(i)?, d.computed.get(i)?);
+                    let cells = cols
+                        .iter()
+                        .filter(|col| **col != Col::Name)
+                        .map(|&col| cell(col, r, c, lang))
+                        .collect();
+                    Some((r.fiche.id.clone(), r.fiche.display_name(), cells))
+                })
+            })
+        })
+    });
+    let id = move || texts.with(|t| t.as_ref().map(|t| t.0.clone()).unwrap_or_default());
+    let cells = move || {
+        cols.with(|cols| {
+            cols.iter()
+                .filter(|col| **col != Col::Name)
+                .enumerate()
+                .map(|(j, col)| {
+                    let text = move || {
+                        texts.with(|t| {
+                            t.as_ref()
+                                .and_then(|t| t.2.get(j).cloned())
+                                .unwrap_or_default()
+                        })
+                    };
+                    view! { <td class:num=col.numeric()>{text}</td> }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <tr class="frow" data-testid="fiche-row" data-id=id
+            aria-current=move || app.route.with(|now| matches!(now, Route::Fiche(x) if *x == id())).then_some("true")
+            on:click=move |_| go(&Route::Fiche(id()))>
+            <td class="sel" on:click=|ev| ev.stop_propagation()>
+                <input type="checkbox" data-testid="select-row" aria-label=tk(K::SelectFiche)
+                    prop:checked=move || selected.with(|s| s.contains(&id()))
+                    on:change=move |_| {
+                        let id = id();
+                        selected.update(|s| {
+                            if !s.remove(&id) {
+                                s.insert(id);
+                            }
+                        })
+                    }/>
+            </td>
+            <td class="name">
+                <a href=move || Route::Fiche(id()).to_hash()>
+                    {move || texts.with(|t| t.as_ref().map(|t| t.1.clone()).unwrap_or_default())}
+                </a>
+            </td>
+            {cells}
+        </tr>
+    }
+}
+
+/// Runs an async action and shows its failure in the banner.
+pub(super) fn run<F>(app: AppState, fut: F)
+where
+    F: std::future::Future<Output = Result<(), crate::state::AppError>> + 'static,
+{
+    spawn_local(async move {
+        if let Err(e) = fut.await {
+            app.report(e);
+        }
+    });
 }

@@ -10,6 +10,7 @@ mod files;
 mod form;
 mod inputs;
 mod list;
+mod segments;
 mod settings;
 mod timeline;
 
@@ -30,4 +31,9 @@ pub(crate) fn tx(
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     use leptos::prelude::Get;
     move || crate::i18n::t(lang.get(), key)
+}
+
+/// [`tx`] for code that has no `lang` at hand, read from the context: the same closure type.
+pub(crate) fn tk(k: crate::i18n::K) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    tx(crate::state::use_app().lang, k)
 }

@@ -1,6 +1,6 @@
 //! Settings: the user's own fields, demo data, and what "private" means here.
 
-use super::tx;
+use super::{tk, tx};
 use leptos::prelude::*;
 
 use super::demo::DemoButton;
@@ -8,9 +8,12 @@ use leptos::task::spawn_local;
 
 use crate::domain::custom_field::{CustomFieldDef, CustomKind, RemovalMode};
 use crate::domain::dates::format_date;
+use crate::domain::segment::Thresholds;
+use crate::domain::summary::Summary;
 use crate::i18n::{format_bytes, labels, t, K};
 use crate::state::draft::{code, from_code};
 use crate::state::platform::{self, StorageInfo};
+use crate::state::prefs::Prefs;
 use crate::state::{actions, use_app, AppState};
 
 fn save(app: AppState, defs: Vec<CustomFieldDef>) {
@@ -34,6 +37,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <FieldList/>
                 <NewField/>
             </section>
+            <TypesCard/>
             <section class="card">
                 <h2>{tx(lang, K::DemoTitle)}</h2>
                 <p class="hint">{tx(lang, K::DemoHelp)}</p>
@@ -96,6 +100,85 @@ fn StorageCard() -> impl IntoView {
                 <div><dt>{tx(lang, K::StoragePersistent)}</dt><dd data-testid="storage-persisted">{persisted}</dd></div>
                 <div><dt>{tx(lang, K::LastBackup)}</dt><dd data-testid="last-backup">{last_backup}</dd></div>
             </dl>
+        </section>
+    }
+}
+
+/// The customer-type rules, each with its default beside it; kept as a preference.
+#[component]
+fn TypesCard() -> impl IntoView {
+    let app = use_app();
+    let defaults = Thresholds::default();
+    let set = move |th: Thresholds| {
+        app.thresholds.set(th);
+        let mut p = Prefs::load();
+        p.thresholds = th;
+        p.save();
+    };
+    type Get = fn(&Thresholds) -> u32;
+    type Put = fn(&mut Thresholds, u32);
+    let rows: [(K, &str, Get, Put, u32); 4] = [
+        (
+            K::NewDays,
+            "th-new",
+            |t| t.new_days,
+            |t, v| t.new_days = v,
+            3650,
+        ),
+        (
+            K::InactiveDays,
+            "th-inactive",
+            |t| t.inactive_days,
+            |t, v| t.inactive_days = v,
+            3650,
+        ),
+        (
+            K::LoyalOrders,
+            "th-loyal-orders",
+            |t| t.loyal_orders,
+            |t, v| t.loyal_orders = v,
+            Summary::RECENT_PURCHASES as u32,
+        ),
+        (
+            K::LoyalWindow,
+            "th-loyal-window",
+            |t| t.loyal_window_days,
+            |t, v| t.loyal_window_days = v,
+            3650,
+        ),
+    ];
+    let fields = rows
+        .into_iter()
+        .map(|(label, testid, get, put, max)| {
+            view! {
+                <label class="field">
+                    <span>{tk(label)}</span>
+                    <input type="number" min="1" max=max.to_string() step="1" data-testid=testid
+                        prop:value=move || get(&app.thresholds.get()).to_string()
+                        on:change=move |ev| {
+                            // Out of range or not a number: the box shows the rule in force again.
+                            match event_target_value(&ev).trim().parse::<u32>() {
+                                Ok(v) if (1..=max).contains(&v) => {
+                                    let mut th = app.thresholds.get_untracked();
+                                    put(&mut th, v);
+                                    set(th);
+                                }
+                                _ => app.thresholds.update(|_| {}),
+                            }
+                        }/>
+                    <span class="hint">{tk(K::DefaultValue)} " " {get(&defaults)}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card" data-testid="types-card">
+            <h2>{tk(K::TypesTitle)}</h2>
+            <p class="hint">{tk(K::TypesHelp)}</p>
+            <div class="thresholds">{fields}</div>
+            <button type="button" class="ghost" data-testid="th-reset" on:click=move |_| set(defaults)>
+                {tk(K::ResetDefaults)}
+            </button>
         </section>
     }
 }

@@ -18,6 +18,7 @@ export class App {
     this.list = new ListPage(page);
     this.form = new FicheForm(page);
     this.fiche = new FichePage(page);
+    this.segments = new Segments(page);
   }
 
   /** Opens the app at its base URL and waits until it has mounted. */
@@ -111,6 +112,89 @@ export class ListPage {
   async open(text) {
     await this.row(text).first().click();
     await this.page.getByTestId('fiche-page').waitFor();
+  }
+}
+
+/** The list's segment tools: sidebar, filter builder, bulk actions (src/ui/segments.rs). */
+export class Segments {
+  constructor(page) {
+    this.page = page;
+    this.builder = page.getByTestId('filter-builder');
+    this.conditions = page.getByTestId('condition');
+    this.bulk = page.getByTestId('bulk');
+  }
+
+  /** A sidebar entry: a built-in id (`loyal`, `b2b`…), `all`, or a saved segment's name. */
+  entry(id) {
+    return id.startsWith('saved:')
+      ? this.page.getByTestId('saved-segment').filter({ hasText: id.slice(6) })
+      : this.page.getByTestId(`seg-${id}`);
+  }
+
+  async pick(id) {
+    await this.entry(id).locator('button.seg').click();
+  }
+
+  /** The live count the sidebar shows for an entry. */
+  async countOf(id) {
+    return firstNumber(await this.entry(id).getByTestId('seg-count').innerText());
+  }
+
+  async #open(details) {
+    if (!(await details.evaluate((d) => d.open))) await details.locator('summary').first().click();
+  }
+
+  /**
+   * Adds a condition to the last group: field and operator by their visible names, then the
+   * values (filled, then the box left, so lists of words are read too).
+   */
+  async addCondition(field, op, ...values) {
+    await this.#open(this.builder);
+    const before = await this.conditions.count();
+    await this.builder.getByTestId('add-condition').click();
+    const row = this.conditions.nth(before);
+    await row.getByTestId('cond-field').selectOption({ label: field });
+    if (op) await row.getByTestId('cond-op').selectOption({ label: op });
+    for (const [i, v] of values.entries()) {
+      const box = row.getByTestId(`cond-value-${i}`);
+      await box.fill(v);
+      await box.blur();
+    }
+  }
+
+  async clear() {
+    await this.#open(this.builder);
+    await this.builder.getByTestId('clear-filter').click();
+  }
+
+  async save(name) {
+    await this.#open(this.builder);
+    await this.builder.getByTestId('segment-name').fill(name);
+    await this.builder.getByTestId('save-segment').click();
+  }
+
+  async openBulk() {
+    await this.#open(this.bulk);
+  }
+
+  /** Adds a tag to the listed fiches; returns what the page says it changed. */
+  async addTag(tag) {
+    await this.openBulk();
+    await this.bulk.getByTestId('bulk-tag').fill(tag);
+    await this.bulk.getByTestId('bulk-add-tag').click();
+    return eventually(
+      () => this.bulk.getByTestId('bulk-result').innerText(),
+      (text) => text.trim() !== '',
+      () => 'the bulk action said nothing',
+    );
+  }
+
+  /** Clicks an export button and returns the downloaded text. */
+  async export(testId) {
+    await this.openBulk();
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.bulk.getByTestId(testId).click()]);
+    const { readFileSync } = await import('node:fs');
+    return readFileSync(await download.path(), 'utf8');
   }
 }
 

@@ -96,7 +96,8 @@ impl<T: PartialOrd> Range<T> {
 
 /// Text fields. Several values (e-mails, phones, addresses; first name, last name and company
 /// for `Name`) match when one of them does, and are empty when all of them are blank. The order
-/// is that of [`FoldedText`]'s slots: `Name` must stay just before its three parts.
+/// is that of [`FoldedText`]'s slots (not a stored format: serde uses the names): `Name` must
+/// stay just before its three parts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TextField {
@@ -104,14 +105,16 @@ pub enum TextField {
     FirstName,
     LastName,
     Company,
-    JobTitle,
-    Sector,
+    // The list's search reads these five with the three above: kept together, they are one
+    // range of `FoldedText` (one substring search per word instead of several).
     Email,
     Phone,
-    Website,
-    Street,
     PostalCode,
     City,
+    JobTitle,
+    Sector,
+    Website,
+    Street,
     Region,
     Country,
     Owner,
@@ -125,14 +128,14 @@ impl TextField {
         TextField::FirstName,
         TextField::LastName,
         TextField::Company,
-        TextField::JobTitle,
-        TextField::Sector,
         TextField::Email,
         TextField::Phone,
-        TextField::Website,
-        TextField::Street,
         TextField::PostalCode,
         TextField::City,
+        TextField::JobTitle,
+        TextField::Sector,
+        TextField::Website,
+        TextField::Street,
         TextField::Region,
         TextField::Country,
         TextField::Owner,

@@ -6,7 +6,7 @@
 //! Figures: 100,000 demo fiches, native release build on the shared 2-core machine
 //! (`tests/segment_bench.rs`); expect wasm in a browser to be slower.
 //! ```text
-//! // When a fiche changes (with its search haystack); 2.7 µs a fiche, ~270 bytes:
+//! // When a fiche changes (the list's search reads it too); 2.7 µs a fiche, ~270 bytes:
 //! record.text = FoldedText::new(&record.fiche);
 //! // When the file, the day or the thresholds change: O(n), ~10 ms:
 //! let stats = FileStats::new(records.iter().map(|r| &r.summary), today, thresholds);
@@ -53,6 +53,7 @@
 mod builtin;
 mod bulk;
 mod computed;
+mod draft;
 mod filter;
 mod saved;
 mod text;
@@ -60,6 +61,7 @@ mod text;
 pub use builtin::{builtin_counts, BuiltinId};
 pub use bulk::{add_tag, mailing_list, remove_tag, set_owner, set_status, Mailing, Skip};
 pub use computed::{Computed, CustomerType, FileStats, Rfm, RfmPart, Thresholds};
+pub use draft::{build, fields, parts, Draft, Field, Group, Input, Line, Op};
 pub use filter::{
     Condition, CustomOp, DateField, DateOp, Filter, ListField, ListOp, Needle, NumField, Range,
     Row, TextField, TextOp,

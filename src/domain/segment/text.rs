@@ -7,7 +7,8 @@
 
 use crate::domain::custom_field::CustomValue;
 use crate::domain::fiche::{Address, Fiche};
-use crate::domain::search::fold;
+use crate::domain::phone::{national_fr, normalize_phone, phone_digits};
+use crate::domain::search::{fold, Query};
 
 use super::filter::TextField;
 
@@ -19,11 +20,13 @@ const ENTRY: char = '\u{1c}';
 const KEY: char = '\u{1d}';
 
 /// The slots: one per [`TextField`] in its order (`Name`'s stays empty: it is the range of its
-/// three parts), then tags, interests and custom fields (`id KEY values`, separated by `ENTRY`).
+/// three parts), then tags, interests, custom fields (`id KEY values`, separated by `ENTRY`) and
+/// the phones' digit forms that the list's search also reads.
 const TAGS: usize = TextField::ALL.len();
 const INTERESTS: usize = TAGS + 1;
 const CUSTOM: usize = TAGS + 2;
-const SLOTS: usize = TAGS + 3;
+const DIGITS: usize = TAGS + 3;
+const SLOTS: usize = TAGS + 4;
 
 /// User text as stored in a [`FoldedText`], separators made spaces.
 pub(super) fn clean(c: char) -> char {
@@ -77,6 +80,15 @@ impl FoldedText {
             b.text.push(KEY);
             b.values(texts.iter());
         }
+        let mut digits = Vec::new();
+        for p in &f.phones {
+            digits.push(phone_digits(&p.value));
+            if let Ok(normalized) = normalize_phone(&p.value) {
+                digits.push(phone_digits(&normalized));
+                digits.extend(national_fr(&normalized));
+            }
+        }
+        b.slot(digits.iter());
         FoldedText {
             text: b.text.into_boxed_str(),
             starts: b.starts,
@@ -96,6 +108,21 @@ impl FoldedText {
             .get(last + 1)
             .map_or(self.text.len(), |&s| (s as usize).saturating_sub(1));
         self.text.get(start..end).unwrap_or_default()
+    }
+
+    /// The list's search ([`Query`], as over `search::haystack`): every word is found in the
+    /// names, e-mails, phones (as typed or as digits), postal codes or cities. A word holds no
+    /// separator, so it never spans two values.
+    pub fn matches_query(&self, q: &Query) -> bool {
+        use TextField as T;
+        // Two ranges: the search's fields are neighbours in `TextField`'s order.
+        let parts = [
+            self.slots(T::FirstName as usize, T::City as usize),
+            self.slots(DIGITS, DIGITS),
+        ];
+        q.words()
+            .iter()
+            .all(|w| parts.iter().any(|p| p.contains(w.as_str())))
     }
 
     /// The values of a text field (`Name`: first name, last name and company).
