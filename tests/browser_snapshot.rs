@@ -124,3 +124,36 @@ async fn a_small_file_keeps_no_snapshot() {
     db.close();
     storage::delete_database(&name).await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_file_never_stamped_gets_a_snapshot_too() {
+    // Records written by something other than this storage code (here rexie; in life, a file
+    // last written before schema 3): no stamp record exists.
+    let name = db_name("snapshot-unstamped");
+    storage::open(&name).await.unwrap().close();
+    let raw = rexie::Rexie::builder(&name).build().await.unwrap();
+    let tx = raw
+        .transaction(&["fiches"], rexie::TransactionMode::ReadWrite)
+        .unwrap();
+    let records = fiches(SNAPSHOT_MIN).into_iter().map(|f| {
+        let record = serde_json::json!({"id": f.id, "fiche": f, "summary": Summary::default()});
+        (js_sys::JSON::parse(&record.to_string()).unwrap(), None)
+    });
+    tx.store("fiches").unwrap().put_all(records).await.unwrap();
+    tx.done().await.unwrap();
+    raw.close();
+
+    let db = storage::open(&name).await.unwrap();
+    let loaded = db.load().await.unwrap();
+    assert!(!loaded.from_snapshot);
+    assert_eq!(loaded.fiches.len(), SNAPSHOT_MIN);
+    assert!(snapshot_of(&db, &loaded.fiches).await);
+    db.close();
+
+    let db = storage::open(&name).await.unwrap();
+    let again = db.load().await.unwrap();
+    assert!(again.from_snapshot);
+    assert_eq!(again.fiches, loaded.fiches);
+    db.close();
+    storage::delete_database(&name).await.unwrap();
+}

@@ -84,7 +84,9 @@ impl Db {
                 (stamp, defs)
             }
         };
-        *self.known_stamp.borrow_mut() = stamp;
+        // No stamp record yet (nothing written since schema 3): known as "", which a snapshot
+        // write turns into a real stamp.
+        *self.known_stamp.borrow_mut() = Some(stamp.unwrap_or_default());
         if !defs.is_undefined() {
             match decode::<MetaOwned<Vec<CustomFieldDef>>>(defs) {
                 Ok(m) => loaded.custom_fields = m.value,

@@ -11,6 +11,8 @@
 //! transaction; after a change from another tab ([`Db::forget_stamp`]) none is written until the
 //! next full load. Small files do without: below [`SNAPSHOT_MIN`] fiches any snapshot is deleted.
 
+use std::rc::Rc;
+
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::IdbTransactionMode::Readwrite;
@@ -135,13 +137,20 @@ impl Db {
     /// Stores a prepared snapshot if the file in the database is still the state it was taken
     /// from (else leaves everything as it is); returns whether it was written.
     pub async fn write_snapshot(&self, snapshot: Snapshot) -> Result<bool, StorageError> {
-        let Snapshot { stamp, bytes } = snapshot;
-        let tx = self.tx(&[CACHE], Readwrite)?;
+        let Snapshot { mut stamp, bytes } = snapshot;
+        let mut tx = self.tx(&[CACHE], Readwrite)?;
         let write = async {
             let cache = tx.store(CACHE)?;
             let stored = pending(cache.get(&key(STAMP_KEY)))?.result().await?;
-            if stamp_of(&stored).as_deref() != Some(stamp.as_str()) {
+            if stamp_of(&stored).unwrap_or_default() != stamp {
                 return Ok(false);
+            }
+            if stamp.is_empty() {
+                // A file never stamped (written before schema 3 and not since): any write to
+                // the fiches after it was read would have put a stamp, so it is still that
+                // state; give it one now.
+                stamp = new_stamp();
+                put_stamp(&tx, &stamp)?;
             }
             match &bytes {
                 Some(bytes) => {
@@ -156,6 +165,11 @@ impl Db {
             Ok(true)
         }
         .await;
+        if write.as_ref().is_ok_and(|&written| written) {
+            let known = Rc::clone(&self.known_stamp);
+            let new = stamp.clone();
+            tx.on_commit(move || *known.borrow_mut() = Some(new));
+        }
         tx.finish(write).await
     }
 
