@@ -75,7 +75,8 @@ impl Db {
                 let read = async {
                     let fiches = pending(tx.store(FICHES)?.get_all())?;
                     let defs = pending(tx.store(META)?.get(&key(CUSTOM_FIELDS_KEY)))?;
-                    let (stamp, _) = snapshot::read(&tx).await?;
+                    // The stamp only: the stale snapshot was read once already.
+                    let stamp = snapshot::read_stamp(&tx).await?;
                     Ok((stamp, fiches.result().await?, defs.result().await?))
                 }
                 .await;

@@ -56,6 +56,12 @@ pub(crate) fn stamp_of(record: &JsValue) -> Option<String> {
         .as_string()
 }
 
+/// Reads the stamp alone in `tx` (which spans `cache`).
+pub(crate) async fn read_stamp(tx: &Tx) -> Result<Option<String>, StorageError> {
+    let stored = pending(tx.store(CACHE)?.get(&key(STAMP_KEY)))?;
+    Ok(stamp_of(&stored.result().await?))
+}
+
 /// Issues the reads of the stamp and of the snapshot in `tx` and awaits them.
 pub(crate) async fn read(tx: &Tx) -> Result<(Option<String>, JsValue), StorageError> {
     let cache = tx.store(CACHE)?;
@@ -141,8 +147,7 @@ impl Db {
         let mut tx = self.tx(&[CACHE], Readwrite)?;
         let write = async {
             let cache = tx.store(CACHE)?;
-            let stored = pending(cache.get(&key(STAMP_KEY)))?.result().await?;
-            if stamp_of(&stored).unwrap_or_default() != stamp {
+            if read_stamp(&tx).await?.unwrap_or_default() != stamp {
                 return Ok(false);
             }
             if stamp.is_empty() {
