@@ -10,11 +10,14 @@
 //   - the same search and filter as plain JavaScript over the same records in the same page.
 // Prints figures; never fails on time.
 //   trunk build --release && node scripts/bench-segments.mjs [fiches ...]  (default: 10000 100000)
+// DIST=<folder> measures another build than dist/ (one keeping function names); PROFILE=<folder>
+// also writes the DevTools CPU profile of the filter keystrokes there (filter-<n>.cpuprofile).
 //
 // The records are cloned from one the app stored (demo data), so they follow its stored shape;
 // the history is written in the same way. Ids are generated, the summaries computed here as
 // `Summary::from_history` does.
 
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, openBrowser } from '../tests/e2e/harness.mjs';
 import { App } from '../tests/e2e/pages.mjs';
@@ -195,7 +198,7 @@ async function heap(cdp) {
 const SEARCHES = ['d', 'du', 'dup', 'dupr', 'dupre', 'h', 'he', 'hel', 'hele', 'helene', 'helene d', 'helene du', '0', '06', '061', '0612', 'l', 'ly', 'lyo', 'lyon', 'c', 'cl', 'cli', 'client1', 'client12', ''];
 const PREFIXES = ['6', '69', '690', '6900', '69003', '69', '7', '75', '750', '75011', '', '1', '13'];
 
-const server = await startServer({ root: join(ROOT, 'dist'), base: '/carnet/' });
+const server = await startServer({ root: process.env.DIST ?? join(ROOT, 'dist'), base: '/carnet/' });
 try {
   for (const n of sizes) {
     const browser = await openBrowser({ origin: server.origin });
@@ -293,7 +296,12 @@ try {
       // Filter: loyal clients, then a postal-code prefix typed in the condition's box.
       await app.segments.pick('loyal');
       await app.segments.addCondition('Code postal', 'commence par');
+      if (process.env.PROFILE) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
       const filter = await page.evaluate(keystrokes, { selector: '[data-testid=cond-value-0]', values: PREFIXES, count: 100 });
+      if (process.env.PROFILE) {
+        const { profile } = await cdp.send('Profiler.stop');
+        writeFileSync(join(process.env.PROFILE, `filter-${n}.cpuprofile`), JSON.stringify(profile));
+      }
       console.log(`  filter (loyal + postal code prefix), 100 keystrokes: work ${stats(filter.work)}; to next frame ${stats(filter.frame)}`);
       console.log(`  memory after the passes: ${await heap(cdp)}`);
 

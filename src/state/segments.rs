@@ -66,7 +66,8 @@ pub fn counts(file: &FileState, d: &Derived, filters: &[Filter]) -> Vec<usize> {
 }
 
 /// What the last [`select`] pass was made of, so that the next one can narrow its result: a
-/// search that only grows ("d", "du", "dup") re-tests the previous hits rather than the file.
+/// search that only grows ("d", "du", "dup") re-tests the previous hits rather than the file,
+/// and a filter that changes in one condition re-tests only that condition.
 #[derive(Debug, Clone, Default)]
 pub struct Pass {
     /// The [`Sorted::serial`] the hits were taken from; `None` before any pass.
@@ -75,6 +76,67 @@ pub struct Pass {
     filter: Filter,
     /// One flag per record, reused from pass to pass.
     hit: Vec<bool>,
+    /// What each part of the filter (each member of a top-level AND) said of each record, for
+    /// the same serial: while a condition is typed, the others' answers are read back, and the
+    /// one being typed is tested only on the records all the others keep.
+    parts: Vec<Part>,
+}
+
+const NO: u8 = 0;
+const YES: u8 = 1;
+const UNKNOWN: u8 = 2;
+
+/// One member of the filter's top-level AND and its answers so far: [`YES`], [`NO`] or
+/// [`UNKNOWN`] (not asked yet) per record.
+#[derive(Debug, Clone)]
+struct Part {
+    filter: Filter,
+    answers: Vec<u8>,
+    unknown: usize,
+}
+
+impl Part {
+    fn new(filter: &Filter, n: usize) -> Part {
+        Part {
+            filter: filter.clone(),
+            answers: vec![UNKNOWN; n],
+            unknown: n,
+        }
+    }
+
+    /// The answer for record `i`, asked of `row` the first time.
+    fn matches(&mut self, i: usize, row: Row<'_>, today: NaiveDate) -> bool {
+        match self.answers.get(i).copied() {
+            Some(YES) => true,
+            Some(NO) => false,
+            _ => {
+                let yes = self.filter.matches(row, today);
+                if let Some(a) = self.answers.get_mut(i) {
+                    *a = if yes { YES } else { NO };
+                    self.unknown -= 1;
+                }
+                yes
+            }
+        }
+    }
+}
+
+/// The members of the filter's top-level AND (the filter itself when it is not an AND), each
+/// with the answers the previous pass kept for it, the most answered first.
+fn parts(filter: &Filter, mut old: Vec<Part>, n: usize) -> Vec<Part> {
+    let members = match filter {
+        Filter::All(fs) => fs.iter().collect(),
+        f => vec![f],
+    };
+    let mut parts: Vec<Part> = members
+        .into_iter()
+        .map(|f| match old.iter().position(|p| p.filter == *f) {
+            Some(i) => old.swap_remove(i),
+            None => Part::new(f, n),
+        })
+        .collect();
+    parts.sort_by_key(|p| p.unknown);
+    parts
 }
 
 /// Every record index in the list's order, with a serial number that changes whenever it is
@@ -116,21 +178,22 @@ pub fn select(
         let hit = &pass.hit;
         out.retain(|&i| hit.get(i as usize).copied().unwrap_or(false));
     } else {
-        let everything = matches!(filter, Filter::All(fs) if fs.is_empty());
-        pass.hit.clear();
-        // The search first: it reads only the compact texts; the filter, which may read the
-        // large records, runs on the search's hits.
-        pass.hit.extend(
-            texts
-                .iter()
-                .map(|t| query.is_empty() || t.matches_query(query)),
-        );
-        if !everything {
-            let each = records.iter().zip(texts).zip(&d.computed);
-            for (hit, ((r, t), c)) in pass.hit.iter_mut().zip(each) {
-                *hit = *hit && filter.matches(row(r, t, c), d.today);
-            }
+        if pass.serial != Some(order.serial) {
+            pass.parts.clear();
         }
+        let mut parts = parts(filter, std::mem::take(&mut pass.parts), records.len());
+        pass.hit.clear();
+        // The search first: it reads only the compact texts. Then each part in turn, stopping
+        // at the first that refuses the record: known answers are a byte each, read in order;
+        // only an unknown one reads the (large) record.
+        let each = records.iter().zip(texts).zip(&d.computed).enumerate();
+        pass.hit.extend(each.map(|(i, ((r, t), c))| {
+            (query.is_empty() || t.matches_query(query))
+                && parts
+                    .iter_mut()
+                    .all(|p| p.matches(i, row(r, t, c), d.today))
+        }));
+        pass.parts = parts;
         out.clear();
         out.extend(
             order
@@ -612,6 +675,70 @@ mod tests {
             "digits then words"
         );
         assert!(narrows(&Query::new(""), &Query::new("x")));
+    }
+
+    #[test]
+    fn a_changed_condition_is_asked_again_and_only_where_the_others_agree() {
+        let (file, d) = file();
+        let (mut pass, mut out, mut expected) = (Pass::default(), Vec::new(), Vec::new());
+        let by_name = Sorted {
+            serial: 3,
+            ids: sorted(&file, &d, Col::Name, SortDir::Asc),
+        };
+        let loyal: Filter = Condition::CustomerType(vec![CustomerType::Loyal]).into();
+        let postal = |p: &str| -> Filter {
+            Condition::Text(TextField::PostalCode, TextOp::Prefix(p.into())).into()
+        };
+        let mut check = |order: &Sorted, q: &str, f: &Filter, pass: &mut Pass| {
+            let q = Query::new(q);
+            select(&file, &d, order, &q, f, pass, &mut out);
+            fresh(&file, &d, &order.ids, &q, f, &mut expected);
+            assert_eq!(out, expected, "{f:?} {q:?}");
+        };
+        let both = |p: &str| Filter::All(vec![loyal.clone(), postal(p)]);
+        for p in ["6", "69", "690", "69", "", "7", "75"] {
+            check(&by_name, "", &both(p), &mut pass);
+        }
+        let loyal_count = d
+            .computed
+            .iter()
+            .filter(|c| c.kind == CustomerType::Loyal)
+            .count();
+        assert!(loyal_count > 0 && loyal_count < file.len());
+        // The loyal part kept its answers; "75" was asked only of the loyal fiches.
+        let part = |pass: &Pass, f: &Filter| {
+            pass.parts
+                .iter()
+                .find(|p| p.filter == *f)
+                .map(|p| file.len() - p.unknown)
+        };
+        assert_eq!(part(&pass, &loyal), Some(file.len()));
+        assert_eq!(part(&pass, &postal("75")), Some(loyal_count));
+        assert_eq!(pass.parts.len(), 2, "the parts of the current filter only");
+
+        // Searches, other shapes, a condition removed, then another serial: all agree with a
+        // fresh pass.
+        check(&by_name, "ma", &both("75"), &mut pass);
+        check(&by_name, "", &Filter::All(vec![postal("69")]), &mut pass);
+        check(
+            &by_name,
+            "",
+            &Filter::Any(vec![loyal.clone(), postal("13")]),
+            &mut pass,
+        );
+        check(&by_name, "", &postal("13").negate(), &mut pass);
+        check(&by_name, "", &Filter::default(), &mut pass);
+        check(&by_name, "", &both("69"), &mut pass);
+        let by_total = Sorted {
+            serial: 4,
+            ids: sorted(&file, &d, Col::Total, SortDir::Desc),
+        };
+        check(&by_total, "", &both("69"), &mut pass);
+        assert_eq!(
+            part(&pass, &loyal),
+            Some(file.len()),
+            "answers from serial 4 only"
+        );
     }
 
     #[test]
