@@ -140,8 +140,8 @@ pub fn value_to_input(v: &CustomValue, lang: Lang) -> String {
 }
 
 /// Shortest form that reads back to the same number, with a decimal comma in French.
-/// The text Rust's `Display` gives a finite number ("1", "0.5", "0.0000001", never an exponent),
-/// made from serde_json's shortest form: that printer is linked anyway for JSON, while `Display`
+/// The text Rust's `Display` gives a finite number ("1", "0.5", "0.0000001", never an exponent;
+/// a tie between two shortest forms may round the other way), made from serde_json's shortest form: that printer is linked anyway for JSON, while `Display`
 /// would link core's own (about 10 KB of wasm).
 pub fn plain_number(n: f64) -> String {
     let json = serde_json::to_string(&n).unwrap_or_default();
