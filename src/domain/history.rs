@@ -78,16 +78,16 @@ pub struct HistoryEntry {
     pub fiche_id: String,
     pub date: DateTime<Utc>,
     pub kind: HistoryKind,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub label: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount_cents: Option<i64>,
     /// ISO 4217 code; "EUR" unless an import says otherwise.
     #[serde(default = "default_currency")]
     pub currency: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<EntryStatus>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
 }
 

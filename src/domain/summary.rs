@@ -5,17 +5,26 @@ use serde::{Deserialize, Serialize};
 
 use super::history::{HistoryEntry, HistoryKind};
 
+/// Stored with each fiche: its default parts are left out of the record (most fiches have no
+/// purchase), and read back as defaults.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Summary {
     /// Sum of purchase amounts, in cents. Invoices document purchases and are not added again.
+    #[serde(skip_serializing_if = "is_zero")]
     pub total_spent_cents: i64,
     /// Number of purchases.
+    #[serde(skip_serializing_if = "is_zero")]
     pub orders: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub first_purchase: Option<DateTime<Utc>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_purchase: Option<DateTime<Utc>>,
     /// Latest exchange with the client (see [`HistoryKind::is_contact`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_contact: Option<DateTime<Utc>>,
     /// Number of exchanges with the client.
+    #[serde(skip_serializing_if = "is_zero")]
     pub contacts: u32,
     /// Days of the latest purchases (UTC), most recent first, at most [`Summary::RECENT_PURCHASES`].
     /// Enough to answer "at least k purchases in the last n days" for any k up to that cap
@@ -24,8 +33,12 @@ pub struct Summary {
     /// Summaries stored before this field existed read it as empty: storage recomputes a summary
     /// only when that fiche's history is written, so an old file needs the summaries recomputed
     /// once (a migration) before the "purchases in a window" rules see its past purchases.
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub recent_purchases: Vec<NaiveDate>,
+}
+
+fn is_zero<T: Default + PartialEq>(n: &T) -> bool {
+    *n == T::default()
 }
 
 impl Summary {
