@@ -11,7 +11,8 @@
 // Prints figures; never fails on time.
 //   trunk build --release && node scripts/bench-segments.mjs [fiches ...]  (default: 10000 100000)
 // DIST=<folder> measures another build than dist/ (one keeping function names); PROFILE=<folder>
-// also writes the DevTools CPU profile of the filter keystrokes there (filter-<n>.cpuprofile).
+// also writes the DevTools CPU profiles of the search and filter keystrokes there
+// (search-<n>.cpuprofile, filter-<n>.cpuprofile).
 //
 // The records are cloned from one the app stored (demo data), so they follow its stored shape;
 // the history is written in the same way. Ids are generated, the summaries computed here as
@@ -136,6 +137,18 @@ async function keystrokes({ selector, values, count }) {
     frame.push(performance.now() - t0);
   }
   return { work, frame };
+}
+
+/** Runs `run`, under the DevTools CPU profiler when PROFILE names a folder (written as
+ * <folder>/<name>.cpuprofile, to open in DevTools). */
+async function profiled(cdp, name, run) {
+  if (!process.env.PROFILE) return run();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  const result = await run();
+  const { profile } = await cdp.send('Profiler.stop');
+  writeFileSync(join(process.env.PROFILE, `${name}.cpuprofile`), JSON.stringify(profile));
+  return result;
 }
 
 /** Runs in the page: the same search and filter in plain JavaScript over the same records. */
@@ -289,19 +302,18 @@ try {
       }
       console.log(`  memory after start: ${await heap(cdp)}`);
 
-      const search = await page.evaluate(keystrokes, { selector: '[data-testid=search]', values: SEARCHES, count: 100 });
+      const search = await profiled(cdp, `search-${n}`, () =>
+        page.evaluate(keystrokes, { selector: '[data-testid=search]', values: SEARCHES, count: 100 }),
+      );
       console.log(`  search, 100 keystrokes: work ${stats(search.work)}; to next frame ${stats(search.frame)}`);
       await page.getByTestId('search').fill('');
 
       // Filter: loyal clients, then a postal-code prefix typed in the condition's box.
       await app.segments.pick('loyal');
       await app.segments.addCondition('Code postal', 'commence par');
-      if (process.env.PROFILE) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
-      const filter = await page.evaluate(keystrokes, { selector: '[data-testid=cond-value-0]', values: PREFIXES, count: 100 });
-      if (process.env.PROFILE) {
-        const { profile } = await cdp.send('Profiler.stop');
-        writeFileSync(join(process.env.PROFILE, `filter-${n}.cpuprofile`), JSON.stringify(profile));
-      }
+      const filter = await profiled(cdp, `filter-${n}`, () =>
+        page.evaluate(keystrokes, { selector: '[data-testid=cond-value-0]', values: PREFIXES, count: 100 }),
+      );
       console.log(`  filter (loyal + postal code prefix), 100 keystrokes: work ${stats(filter.work)}; to next frame ${stats(filter.frame)}`);
       console.log(`  memory after the passes: ${await heap(cdp)}`);
 
