@@ -8,6 +8,7 @@ use chrono::Utc;
 use leptos::prelude::*;
 
 use super::backup::{backup_due, parse_backup_time, LAST_BACKUP_KEY};
+use super::clock::today;
 use super::sync::{self, notify, Change};
 use super::{platform, snapshot, AppError, AppState, FileState, Notice, Phase};
 use crate::domain::custom_field::{remove_field_values, CustomFieldDef, RemovalMode};
@@ -93,10 +94,6 @@ pub async fn reload_fiche(app: AppState, id: String) -> Result<Option<Fiche>, Ap
         }
     });
     Ok(stored.map(|(fiche, _)| fiche))
-}
-
-fn today() -> chrono::NaiveDate {
-    Utc::now().date_naive()
 }
 
 /// Cleans, validates and saves a fiche (new or edited); returns it as stored.

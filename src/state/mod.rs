@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod backup;
+pub mod clock;
 pub mod draft;
 pub mod file;
 pub mod platform;
@@ -13,7 +14,7 @@ pub mod snapshot;
 pub mod sync;
 pub mod transfer;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 
 use crate::domain::custom_field::CustomFieldDef;
@@ -81,6 +82,8 @@ pub struct AppState {
     pub backup_due: RwSignal<bool>,
     /// The last change another tab made, once applied here (pages showing it re-read it).
     pub remote: RwSignal<Option<Change>>,
+    /// The date the derived data is computed for, kept current by [`clock::follow`].
+    pub today: RwSignal<NaiveDate>,
     /// The customer-type rules (a preference, edited in the settings).
     pub thresholds: RwSignal<Thresholds>,
     /// The list's filter as the builder edits it (kept across pages, like the search).
@@ -93,7 +96,7 @@ pub struct AppState {
     pub saved: RwSignal<Vec<SavedSegment>>,
     /// The stored JSON of the saved segments, those this version cannot read included.
     pub saved_raw: RwSignal<Vec<String>>,
-    /// Customer types and RFM, recomputed when the file or the thresholds change.
+    /// Customer types and RFM, recomputed when the file, the thresholds or the date change.
     pub derived: Memo<segments::Derived>,
     /// Every record index in the list's order.
     pub sorted: Memo<segments::Sorted>,
@@ -106,16 +109,14 @@ impl AppState {
         let prefs = prefs::Prefs::load();
         let file = RwSignal::new(FileState::default());
         let thresholds = RwSignal::new(prefs.thresholds);
+        let today = RwSignal::new(clock::today());
         let draft = RwSignal::new(Draft::default());
         let order = RwSignal::new((prefs.order, prefs.dir));
         let list_query = RwSignal::new(String::new());
         // The memos below hold large vectors: "changed" without comparing them (the inputs
         // changed, so the result almost surely did).
         let derived = Memo::new_with_compare(
-            move |_| {
-                let today = chrono::Utc::now().date_naive();
-                file.with(|f| segments::derive(f, thresholds.get(), today))
-            },
+            move |_| file.with(|f| segments::derive(f, thresholds.get(), today.get())),
             |_, _| true,
         );
         let sorted = Memo::new_owning(move |old: Option<segments::Sorted>| {
@@ -145,6 +146,7 @@ impl AppState {
             (out, true)
         });
         AppState {
+            today,
             thresholds,
             draft,
             draft_loaded: RwSignal::new(0),

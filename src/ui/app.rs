@@ -13,7 +13,7 @@ use super::list::ListPage;
 use super::settings::SettingsPage;
 use crate::i18n::{from_browser_languages, storage_text, t, Lang, K};
 use crate::state::prefs::Prefs;
-use crate::state::{actions, platform, segments};
+use crate::state::{actions, clock, platform, segments};
 use crate::state::{AppState, Notice, Phase, Route};
 use crate::storage::StorageError;
 
@@ -64,6 +64,8 @@ pub fn App() -> impl IntoView {
         }
     });
     let _keys = window_event_listener(leptos::ev::keydown, move |e| shortcut(app, &e));
+    // Customer types and the other date rules follow midnight while the app stays open.
+    clock::follow(app);
     // The backup reminder follows a backup made on another page (or tab) at the next move.
     Effect::new(move |_| {
         app.route.track();

@@ -146,7 +146,8 @@ fn ConfirmButton(
                         on:click=move |_| { armed.set(false); on_confirm.run(()); }>
                         {tk(K::ConfirmDelete)}
                     </button>
-                    <button type="button" class="ghost" on:click=move |_| armed.set(false)>
+                    <button type="button" class="ghost" data-testid=format!("cancel-{testid}")
+                        on:click=move |_| armed.set(false)>
                         {tk(K::Cancel)}
                     </button>
                 </span>
@@ -457,7 +458,14 @@ pub fn BulkBar(selected: RwSignal<HashSet<String>>) -> impl IntoView {
     let tag = RwSignal::new(String::new());
     let owner = RwSignal::new(String::new());
     let status = RwSignal::new(Status::Client);
+    // An edit, a copy or a deletion first clears what the previous one said: a message left
+    // from an earlier action would read as this one's result (or hide that this one failed).
+    let start = move || {
+        result.set(None);
+        fallback.set(None);
+    };
     let apply = move |action: Bulk| {
+        start();
         let ids = targets();
         run(app, async move {
             let n = bulk_edit(app, &ids, action).await?;
@@ -497,6 +505,7 @@ pub fn BulkBar(selected: RwSignal<HashSet<String>>) -> impl IntoView {
         );
     };
     let copy = move |_| {
+        start();
         let mailing = mailing_list(&fiches(&targets()));
         let text = mailing.emails.join("\n");
         let lang = lang.get_untracked();
@@ -509,10 +518,7 @@ pub fn BulkBar(selected: RwSignal<HashSet<String>>) -> impl IntoView {
         spawn_local(async move {
             let promise = window().navigator().clipboard().write_text(&text);
             match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(_) => {
-                    fallback.set(None);
-                    result.set(Some(said));
-                }
+                Ok(_) => result.set(Some(said)),
                 // No clipboard (permission, an old browser): the addresses to copy by hand.
                 Err(_) => {
                     result.set(Some(t(lang, K::EmailsToCopy).to_string()));
@@ -522,6 +528,7 @@ pub fn BulkBar(selected: RwSignal<HashSet<String>>) -> impl IntoView {
         });
     };
     let delete = move |()| {
+        start();
         let ids = targets();
         selected.set(HashSet::new());
         run(app, bulk_delete(app, ids));

@@ -1,12 +1,49 @@
 // Page objects over the UI's data-testid hooks (the contract with src/ui). Tests speak in user
 // terms through these; when the UI changes shape, only this file should need to follow.
 
+import { readFileSync } from 'node:fs';
 import { STEP_TIMEOUT_MS, eventually, expectEqual } from './harness.mjs';
 
 /** Reads the first whole number in a text, allowing French digit grouping ("1 234"). */
 export function firstNumber(text) {
   const m = /\d[\d\s\u00a0\u202f]*/.exec(text);
   return m ? Number(m[0].replace(/\D/g, '')) : NaN;
+}
+
+/**
+ * Reads a CSV export (French Excel by default: `;`, BOM) into one object per row, keyed by the
+ * header. Quoted cells may hold the delimiter, quotes ("") and line breaks (lists, one per line).
+ */
+export function readCsv(text, delimiter = ';') {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  const s = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quoted) {
+      if (c !== '"') cell += c;
+      else if (s[i + 1] === '"') cell += s[i++];
+      else quoted = false;
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === delimiter) {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' || c === '\n') {
+      if (c === '\r' && s[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else {
+      cell += c;
+    }
+  }
+  if (cell !== '' || row.length) rows.push([...row, cell]);
+  const [header = [], ...body] = rows;
+  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 
 export class App {
@@ -48,6 +85,16 @@ export class App {
   /** Lets the test end with an error shown (storage unavailable, another tab upgraded...). */
   allowErrorBanner() {
     this.errorExpected = true;
+  }
+
+  /** Saves a JSON backup of the whole file (page "Import / export"), back to the list; returns it parsed. */
+  async backup() {
+    await this.page.getByTestId('nav-files').click();
+    await this.page.getByTestId('files-page').waitFor();
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId('backup-json').click()]);
+    const backup = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    await this.list.show();
+    return backup;
   }
 
   /** Waits until the service worker is activated (so the app shell is cached); returns its scope. */
@@ -177,23 +224,71 @@ export class Segments {
     await this.#open(this.bulk);
   }
 
+  /** How many fiches the bulk actions apply to, as their title says (ticked, or else listed). */
+  async targetCount() {
+    return firstNumber(await this.bulk.getByTestId('bulk-count').innerText());
+  }
+
+  /** Clicks a bulk action and returns what the page then says (each action clears the last message). */
+  async #act(testId) {
+    await this.openBulk();
+    await this.bulk.getByTestId(testId).click();
+    return eventually(
+      () => this.bulk.getByTestId('bulk-result').innerText(),
+      (text) => text.trim() !== '',
+      () => `the bulk action ${testId} said nothing`,
+    );
+  }
+
   /** Adds a tag to the listed fiches; returns what the page says it changed. */
   async addTag(tag) {
     await this.openBulk();
     await this.bulk.getByTestId('bulk-tag').fill(tag);
-    await this.bulk.getByTestId('bulk-add-tag').click();
-    return eventually(
-      () => this.bulk.getByTestId('bulk-result').innerText(),
-      (text) => text.trim() !== '',
-      () => 'the bulk action said nothing',
-    );
+    return this.#act('bulk-add-tag');
+  }
+
+  /** Removes a tag from the listed fiches; returns what the page says it changed. */
+  async removeTag(tag) {
+    await this.openBulk();
+    await this.bulk.getByTestId('bulk-tag').fill(tag);
+    return this.#act('bulk-remove-tag');
+  }
+
+  /** Sets the status (its visible name: "Client", "Prospect") of the listed fiches. */
+  async setStatus(label) {
+    await this.openBulk();
+    await this.bulk.getByTestId('bulk-status').selectOption({ label });
+    return this.#act('bulk-set-status');
+  }
+
+  async setOwner(owner) {
+    await this.openBulk();
+    await this.bulk.getByTestId('bulk-owner').fill(owner);
+    return this.#act('bulk-set-owner');
+  }
+
+  /**
+   * Copies the e-mail addresses of the listed fiches that consented. Returns what the page says
+   * and, when the clipboard refused, the addresses it shows to copy by hand (else null).
+   */
+  async copyEmails() {
+    const said = await this.#act('bulk-copy-emails');
+    const box = this.bulk.getByTestId('emails-fallback');
+    return { said, fallback: (await box.isVisible()) ? await box.inputValue() : null };
+  }
+
+  /** Asks to delete the listed fiches, then confirms (`confirm` true) or cancels the question. */
+  async deleteListed({ confirm }) {
+    await this.openBulk();
+    await this.bulk.getByTestId('bulk-delete').click();
+    await this.bulk.getByTestId(confirm ? 'confirm-bulk-delete' : 'cancel-bulk-delete').click();
+    await this.bulk.getByTestId('confirm-bulk-delete').waitFor({ state: 'detached' });
   }
 
   /** Clicks an export button and returns the downloaded text. */
   async export(testId) {
     await this.openBulk();
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.bulk.getByTestId(testId).click()]);
-    const { readFileSync } = await import('node:fs');
     return readFileSync(await download.path(), 'utf8');
   }
 }
