@@ -14,7 +14,8 @@ const EMAIL = 'E-mail 1 - Valeur';
 const TAG = 'relance-2025';
 const OWNER = 'Camille Testeuse';
 
-const byId = (backup) => new Map(backup.fiches.map((f) => [f.id, f]));
+// A backup leaves empty parts out (no `tags` when there is none): read them as empty.
+const byId = (backup) => new Map(backup.fiches.map((f) => [f.id, { ...f, tags: f.tags ?? [] }]));
 const tagsOf = (row) => row[TAGS].split('\n').filter(Boolean);
 
 test('bulk actions on a segment: tag removed, status, owner, e-mails copied, deletion', async ({ app, page, context, origin, step }) => {
