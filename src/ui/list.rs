@@ -172,7 +172,9 @@ fn ColumnsMenu(cols: RwSignal<Vec<Col>>) -> impl IntoView {
 fn set_height(el: Option<web_sys::HtmlTableRowElement>, px: f64) {
     if let Some(el) = el {
         // The CSSOM, not a `style` attribute: allowed by the page's CSP (no inline styles).
-        let _ = web_sys::HtmlElement::style(&el).set_property("height", &format!("{px}px"));
+        // Whole pixels: formatting an `f64` would link core's float printer for this alone.
+        let px = format!("{}px", px.round() as i64);
+        let _ = web_sys::HtmlElement::style(&el).set_property("height", &px);
     }
 }
 

@@ -13,7 +13,7 @@ use super::filter::{
     Condition, CustomOp, DateField, DateOp, Filter, ListField, ListOp, Needle, NumField, Range,
     TextField, TextOp,
 };
-use crate::domain::custom_field::{CustomFieldDef, CustomKind};
+use crate::domain::custom_field::{plain_number, CustomFieldDef, CustomKind};
 use crate::domain::fiche::{Channel, FicheKind, Sex, Status};
 
 /// One condition of the builder; `not` negates it ("has not consented by SMS").
@@ -428,7 +428,8 @@ fn show_num(input: Input, x: f64) -> String {
             format!("{}.{:02}", cents / 100, (cents % 100).abs())
         }
     } else {
-        x.to_string()
+        // Not `to_string`: that links core's float printer for this one use.
+        plain_number(x)
     }
 }
 
