@@ -122,21 +122,22 @@ impl Part {
 }
 
 /// The members of the filter's top-level AND (the filter itself when it is not an AND), each
-/// with the answers the previous pass kept for it, the most answered first.
+/// with the answers the previous pass kept for it, those fully answered first.
 fn parts(filter: &Filter, mut old: Vec<Part>, n: usize) -> Vec<Part> {
     let members = match filter {
         Filter::All(fs) => fs.iter().collect(),
         f => vec![f],
     };
-    let mut parts: Vec<Part> = members
+    let parts = members
         .into_iter()
         .map(|f| match old.iter().position(|p| p.filter == *f) {
             Some(i) => old.swap_remove(i),
             None => Part::new(f, n),
-        })
-        .collect();
-    parts.sort_by_key(|p| p.unknown);
-    parts
+        });
+    // Not a sort: a stable sort links kilobytes of code per use.
+    let (mut done, asking): (Vec<Part>, Vec<Part>) = parts.partition(|p| p.unknown == 0);
+    done.extend(asking);
+    done
 }
 
 /// Every record index in the list's order, with a serial number that changes whenever it is

@@ -59,11 +59,8 @@ pub fn plan_import(
         Some(m) => (*m).clone(),
         None => Mapping::auto(&table.headers, defs),
     };
-    let (candidates, mut errors) = candidates(&table, &mapping, defs, opts.today);
-    let mut fiches = plan_candidates(candidates, existing, defs, opts, new_id);
-    errors.append(&mut fiches.errors);
-    errors.sort_by_key(|e| e.line);
-    fiches.errors = errors;
+    let (candidates, errors) = candidates(&table, &mapping, defs, opts.today);
+    let fiches = plan_candidates(candidates, existing, defs, opts, new_id).with_read_errors(errors);
     let ignored_columns = mapping
         .targets
         .iter()

@@ -150,6 +150,14 @@ pub struct FichePlan {
 }
 
 impl FichePlan {
+    /// Puts the reader's problems (`read`) with the plan's own, in line order.
+    pub fn with_read_errors(mut self, mut read: Vec<RowError>) -> FichePlan {
+        read.append(&mut self.errors);
+        read.sort_by_key(|e| e.line);
+        self.errors = read;
+        self
+    }
+
     fn count(&self, f: fn(&Outcome) -> bool) -> usize {
         self.rows.iter().filter(|r| f(&r.outcome)).count()
     }

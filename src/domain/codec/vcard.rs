@@ -538,10 +538,6 @@ pub fn plan_vcard_import(
     opts: &ImportOptions,
     new_id: &mut dyn FnMut() -> String,
 ) -> Result<FichePlan, TextError> {
-    let (_, candidates, mut errors) = read_vcards(bytes, defs, opts.today)?;
-    let mut plan = plan_candidates(candidates, existing, defs, opts, new_id);
-    errors.append(&mut plan.errors);
-    errors.sort_by_key(|e| e.line);
-    plan.errors = errors;
-    Ok(plan)
+    let (_, candidates, errors) = read_vcards(bytes, defs, opts.today)?;
+    Ok(plan_candidates(candidates, existing, defs, opts, new_id).with_read_errors(errors))
 }
