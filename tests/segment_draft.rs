@@ -229,3 +229,30 @@ fn search_on_folded_text_finds_names_mails_phones_and_places_only() {
     }
     assert!(text.matches_query(&Query::new("")));
 }
+
+/// The letters shortcut (a text lacking one of the query's letters is refused unread; one-letter
+/// words are answered by the letters alone) gives the search's own answer: every word in the
+/// names, e-mails, phones, postal codes or cities, as over `search::haystack`.
+#[test]
+fn the_search_by_letters_answers_as_the_full_search() {
+    use carnet::domain::demo::demo_file;
+    use carnet::domain::search::haystack;
+    let today = chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
+    let (fiches, _) = demo_file(11, 400, today);
+    let queries = [
+        "a", "m", "z", "q", "0", "6", "9", "é", "-", "@", ".", "m a", "d 0", "mar", "du", "lyon",
+        "69", "0612", "06 12", "+33", "x y", "hélène", "ma rt", "k", "w", "1 2 3",
+    ];
+    let mut hits = 0;
+    for f in &fiches {
+        let (text, hay) = (FoldedText::new(f), haystack(f));
+        for q in queries {
+            let q = Query::new(q);
+            let expected = q.matches(&hay);
+            assert_eq!(text.matches_query(&q), expected, "{q:?} on {hay:?}");
+            hits += usize::from(expected);
+        }
+    }
+    // Both answers occur: the comparison means something.
+    assert!(hits > 0 && hits < fiches.len() * queries.len());
+}

@@ -129,6 +129,23 @@ pub fn haystack(f: &Fiche) -> String {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     words: Vec<String>,
+    /// [`letters`] of every word.
+    letters: u64,
+}
+
+/// The ASCII letters and digits in `bytes`, a bit each (`a`–`z`, then `0`–`9`): a text lacking
+/// one of a query's cannot match it, which a pass over 100,000 fiches tells from one `u64` per
+/// fiche instead of a search through its text.
+pub fn letters(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0, |m, &b| m | letter_bit(b))
+}
+
+fn letter_bit(b: u8) -> u64 {
+    match b {
+        b'a'..=b'z' => 1 << (b - b'a'),
+        b'0'..=b'9' => 1 << (26 + b - b'0'),
+        _ => 0,
+    }
 }
 
 impl Query {
@@ -145,7 +162,20 @@ impl Query {
         } else {
             folded.split_whitespace().map(str::to_string).collect()
         };
-        Query { words }
+        let letters = words.iter().fold(0, |m, w| m | letters(w.as_bytes()));
+        Query { words, letters }
+    }
+
+    /// The letters and digits every matching text holds (see [`letters`]).
+    pub fn letters(&self) -> u64 {
+        self.letters
+    }
+
+    /// Whether the letters tell the whole answer: every word is one letter or digit.
+    pub fn only_letters(&self) -> bool {
+        self.words
+            .iter()
+            .all(|w| w.len() == 1 && letter_bit(w.as_bytes()[0]) != 0)
     }
 
     pub fn is_empty(&self) -> bool {
