@@ -15,8 +15,8 @@ use super::connection::Db;
 use super::error::StorageError;
 use super::idb::{array, fire, index, key, pending};
 use super::records::{
-    base_summary, bumped, decode, from_js_opt, to_js, MetaOwned, MetaRef, StoredFiche,
-    StoredFicheRef,
+    base_summary, bumped, decode, decode_array, from_js_opt, to_js, MetaOwned, MetaRef,
+    StoredFiche, StoredFicheRef,
 };
 use super::schema::{is_reserved, BY_FICHE, CACHE, CUSTOM_FIELDS_KEY, FICHES, HISTORY, META};
 use super::snapshot;
@@ -59,7 +59,7 @@ impl Db {
         .await;
         let (stamp, snap, defs) = tx.finish(read).await?;
         let from_snapshot = snapshot::bytes_if_current(&snap, stamp.as_deref())
-            .and_then(|bytes| snapshot::decode_bytes(&bytes));
+            .and_then(|bytes| snapshot::decode_bytes(&bytes, snapshot::count_of(&snap)));
         drop(snap);
 
         let mut loaded = Loaded::default();
@@ -264,7 +264,7 @@ impl Db {
 fn decode_fiches(fiches: JsValue, loaded: &mut Loaded) -> Result<(), StorageError> {
     // One `JSON.stringify` and one parse for the whole store: the fast path, taken unless a
     // record is corrupt. Then each record is decoded alone, to keep the good ones.
-    match decode::<Vec<StoredFiche>>(fiches.clone()) {
+    match decode_array::<StoredFiche>(fiches.clone()) {
         Ok(all) => {
             loaded.fiches = all.into_iter().map(|s| (s.fiche, s.summary)).collect();
         }

@@ -2,11 +2,14 @@
 //! computations done before writing.
 
 use std::collections::HashMap;
+use std::fmt;
+use std::marker::PhantomData;
 
 use chrono::{DateTime, Utc};
 use js_sys::Reflect;
-use serde::{de::DeserializeOwned, Deserialize, Serialize};
-use wasm_bindgen::JsValue;
+use serde::de::{DeserializeOwned, DeserializeSeed, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::domain::fiche::Fiche;
 use crate::domain::history::HistoryEntry;
@@ -88,10 +91,62 @@ pub(crate) fn from_js_all<T: DeserializeOwned>(
     raw: JsValue,
     what: &str,
 ) -> Result<Vec<T>, StorageError> {
-    if let Ok(all) = decode(raw.clone()) {
+    if let Ok(all) = decode_array(raw.clone()) {
         return Ok(all);
     }
     array(raw)?.iter().map(|r| from_js(r, what)).collect()
+}
+
+/// [`decode`] for an array (a `getAll` result), into a vector of its length.
+pub(crate) fn decode_array<T: DeserializeOwned>(value: JsValue) -> Result<Vec<T>, String> {
+    let len = match value.dyn_ref::<js_sys::Array>() {
+        Some(a) => a.length() as usize,
+        None => 0,
+    };
+    let text = js_sys::JSON::stringify(&value)
+        .map_err(|_| "not JSON data (a cycle or a BigInt)".to_string())?;
+    let text = text.as_string().ok_or_else(|| "no record".to_string())?;
+    from_json_array(&text, len).map_err(|e| e.to_string())
+}
+
+/// A JSON array of about `len` values, decoded into a vector with room for `len` made at once:
+/// serde's own grows it by doubling, which at 100,000 fiches copied 50 MB at the last step and
+/// left as much unused. `len` is a hint (a stored count may be wrong): capped by what the text
+/// can hold, and the vector grows past it if need be.
+pub(crate) fn from_json_array<T: DeserializeOwned>(
+    text: &str,
+    len: usize,
+) -> Result<Vec<T>, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let all = Room(len.min(text.len() / 2), PhantomData).deserialize(&mut de)?;
+    de.end()?;
+    Ok(all)
+}
+
+struct Room<T>(usize, PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for Room<T> {
+    type Value = Vec<T>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<T>, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for Room<T> {
+    type Value = Vec<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+        let mut all = Vec::with_capacity(self.0);
+        while let Some(one) = seq.next_element()? {
+            all.push(one);
+        }
+        Ok(all)
+    }
 }
 
 /// Like [`from_js`] for the result of a `get`: `undefined` means no record.
@@ -173,6 +228,23 @@ mod tests {
 
     use super::*;
     use crate::domain::history::HistoryKind;
+
+    #[test]
+    fn a_json_array_decodes_alike_whatever_the_room_said() {
+        let text = "[1,2,3,4,5]";
+        for hint in [0, 3, 5, 9, usize::MAX] {
+            let all: Vec<u32> = from_json_array(text, hint).unwrap();
+            assert_eq!(all, [1, 2, 3, 4, 5], "hint {hint}");
+            // The room said, within what the text can hold (5 bytes per value at least here).
+            assert!(all.capacity() >= hint.min(text.len() / 2).max(5));
+        }
+        let exact: Vec<u32> = from_json_array(text, 5).unwrap();
+        assert_eq!(exact.capacity(), 5, "room made once");
+        assert!(from_json_array::<u32>("[1,2", 2).is_err());
+        assert!(from_json_array::<u32>("[1,2] x", 2).is_err(), "trailing text");
+        assert!(from_json_array::<u32>("{}", 2).is_err());
+        assert_eq!(from_json_array::<u32>("[]", 0).unwrap(), Vec::<u32>::new());
+    }
 
     fn entry(id: &str, fiche: &str, day: u32, kind: HistoryKind, cents: i64) -> HistoryEntry {
         HistoryEntry {

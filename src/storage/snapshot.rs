@@ -23,12 +23,12 @@ use crate::domain::summary::Summary;
 use super::connection::Db;
 use super::error::{from_js as js_error, Stage, StorageError};
 use super::idb::{fire, key, pending, Tx};
-use super::records::{StoredFiche, StoredFicheRef};
+use super::records::{from_json_array, StoredFiche, StoredFicheRef};
 use super::schema::CACHE;
 
 /// `cache` key of the stamp record, `{key, value: "<uuid>"}`.
 const STAMP_KEY: &str = "stamp";
-/// `cache` key of the snapshot record, `{key, stamp, bytes: Uint8Array}`.
+/// `cache` key of the snapshot record, `{key, stamp, bytes: Uint8Array, count}`.
 const SNAPSHOT_KEY: &str = "fiches";
 /// Below this many fiches the `getAll` is fast enough (2,000 fiches: about 0.1 s) and a
 /// snapshot would only cost writes.
@@ -87,11 +87,20 @@ pub(crate) fn bytes_if_current(snapshot: &JsValue, stamp: Option<&str>) -> Optio
         .ok()
 }
 
-/// Decodes snapshot bytes; `None` when they do not decode (then the full read is used, and the
-/// snapshot rewritten).
-pub(crate) fn decode_bytes(bytes: &Uint8Array) -> Option<Vec<(Fiche, Summary)>> {
+/// How many fiches a snapshot holds (written with it, to make room for them at once); 0 when
+/// it does not say.
+pub(crate) fn count_of(snapshot: &JsValue) -> usize {
+    Reflect::get(snapshot, &JsValue::from_str("count"))
+        .ok()
+        .and_then(|n| n.as_f64())
+        .map_or(0, |n| n as usize)
+}
+
+/// Decodes snapshot bytes holding about `count` fiches; `None` when they do not decode (then
+/// the full read is used, and the snapshot rewritten).
+pub(crate) fn decode_bytes(bytes: &Uint8Array, count: usize) -> Option<Vec<(Fiche, Summary)>> {
     let text = String::from_utf8(bytes.to_vec()).ok()?;
-    let all: Vec<StoredFiche> = serde_json::from_str(&text).ok()?;
+    let all: Vec<StoredFiche> = from_json_array(&text, count).ok()?;
     Some(all.into_iter().map(|s| (s.fiche, s.summary)).collect())
 }
 
@@ -106,6 +115,8 @@ pub struct Snapshot {
     stamp: String,
     /// `None` for a file below [`SNAPSHOT_MIN`]: any stored snapshot is then deleted.
     bytes: Option<Uint8Array>,
+    /// How many fiches `bytes` holds.
+    count: usize,
 }
 
 impl Db {
@@ -137,13 +148,21 @@ impl Db {
         } else {
             None
         };
-        Ok(Some(Snapshot { stamp, bytes }))
+        Ok(Some(Snapshot {
+            stamp,
+            bytes,
+            count: fiches.len(),
+        }))
     }
 
     /// Stores a prepared snapshot if the file in the database is still the state it was taken
     /// from (else leaves everything as it is); returns whether it was written.
     pub async fn write_snapshot(&self, snapshot: Snapshot) -> Result<bool, StorageError> {
-        let Snapshot { mut stamp, bytes } = snapshot;
+        let Snapshot {
+            mut stamp,
+            bytes,
+            count,
+        } = snapshot;
         let mut tx = self.tx(&[CACHE], Readwrite)?;
         let write = async {
             let cache = tx.store(CACHE)?;
@@ -163,6 +182,7 @@ impl Db {
                     set(&record, "key", &JsValue::from_str(SNAPSHOT_KEY))?;
                     set(&record, "stamp", &JsValue::from_str(&stamp))?;
                     set(&record, "bytes", bytes)?;
+                    set(&record, "count", &JsValue::from_f64(count as f64))?;
                     fire(cache.put(&record))?;
                 }
                 None => fire(cache.delete(&key(SNAPSHOT_KEY)))?,
