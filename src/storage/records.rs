@@ -241,7 +241,10 @@ mod tests {
         let exact: Vec<u32> = from_json_array(text, 5).unwrap();
         assert_eq!(exact.capacity(), 5, "room made once");
         assert!(from_json_array::<u32>("[1,2", 2).is_err());
-        assert!(from_json_array::<u32>("[1,2] x", 2).is_err(), "trailing text");
+        assert!(
+            from_json_array::<u32>("[1,2] x", 2).is_err(),
+            "trailing text"
+        );
         assert!(from_json_array::<u32>("{}", 2).is_err());
         assert_eq!(from_json_array::<u32>("[]", 0).unwrap(), Vec::<u32>::new());
     }
