@@ -331,6 +331,7 @@ texts! {
     Reason => "Raison", "Reason";
     KeptInNotes => "gardée dans les notes", "kept in the notes";
     DownloadReport => "Télécharger le rapport (CSV)", "Download the report (CSV)";
+    DownloadRefused => "Le navigateur a refusé le téléchargement : le fichier est peut-être trop grand pour la mémoire disponible. Essayez une exportation plus petite.", "The browser refused the download: the file may be too large for the memory available. Try a smaller export.";
     ConfirmImport => "Importer", "Import";
     Importing => "Import en cours…", "Importing…";
     ImportDone => "Import terminé.", "Import finished.";

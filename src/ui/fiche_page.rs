@@ -70,7 +70,7 @@ pub fn FichePage(id: String) -> impl IntoView {
                         <button type="button" class="ghost" data-testid="export-vcard-one"
                             on:click=move |_| {
                                 let text = transfer::vcards_of(app, Some(&[id.get_value()]));
-                                let _ = download(&format!("{}.vcf", file_stem(app, &id.get_value())), "text/vcard;charset=utf-8", text.as_bytes());
+                                download(app, &format!("{}.vcf", file_stem(app, &id.get_value())), "text/vcard;charset=utf-8", text.as_bytes());
                             }>{tx(lang, K::VcardOne)}</button>
                         <button type="button" class="danger" data-testid="delete-fiche" on:click=move |_| confirming.set(true)>{tx(lang, K::Delete)}</button>
                     </div>
@@ -124,7 +124,8 @@ fn export_person(app: AppState, id: String) {
     spawn_local(async move {
         match transfer::person_json(app, &id).await {
             Ok(Some(text)) => {
-                let _ = download(
+                download(
+                    app,
                     &format!("{}.json", file_stem(app, &id)),
                     "application/json",
                     text.as_bytes(),

@@ -1,8 +1,12 @@
 //! Files between the user's disk and the page: reading a picked or dropped file, offering a
 //! download. Nothing here leaves the device: a download is a blob URL of this page.
 
+use leptos::prelude::Set;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+
+use crate::i18n::K;
+use crate::state::{AppState, Notice};
 
 /// The bytes of a file the user picked or dropped.
 pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
@@ -27,8 +31,15 @@ pub fn dropped_file(ev: &web_sys::DragEvent) -> Option<web_sys::File> {
     ev.data_transfer()?.files()?.get(0)
 }
 
-/// Offers `bytes` as a download named `name`.
-pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+/// Offers `bytes` as a download named `name`. A refusal (the browser could not hold the file)
+/// is said in the banner rather than lost: the user would wait for a file that never comes.
+pub fn download(app: AppState, name: &str, mime: &str, bytes: &[u8]) {
+    if offer(name, mime, bytes).is_err() {
+        app.notice.set(Some(Notice::Text(K::DownloadRefused)));
+    }
+}
+
+fn offer(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     let fail = |_| "the browser refused the download".to_string();
     let array = js_sys::Uint8Array::from(bytes);
     let parts = js_sys::Array::of1(&array);

@@ -92,10 +92,11 @@ fn plan_actions(
     confirm: Callback<()>,
     cancel: Callback<()>,
 ) -> impl IntoView {
+    let app = use_app();
     let report = (!errors.is_empty()).then(|| {
         view! {
             <button type="button" class="ghost" data-testid="download-report"
-                on:click=move |_| download_report(lang.get_untracked(), &errors)>{tx(lang, K::DownloadReport)}</button>
+                on:click=move |_| download_report(app, lang.get_untracked(), &errors)>{tx(lang, K::DownloadReport)}</button>
         }
     });
     view! {
@@ -192,9 +193,10 @@ fn problems_table(lang: Lang, errors: &[RowError]) -> AnyView {
     .into_any()
 }
 
-fn download_report(lang: Lang, errors: &[RowError]) {
+fn download_report(app: AppState, lang: Lang, errors: &[RowError]) {
     let text = report_csv(errors, &|e| import_problem_text(lang, &e.problem));
-    let _ = download(
+    download(
+        app,
         &dated_name("carnet-rapport-import", "csv"),
         "text/csv;charset=utf-8",
         text.as_bytes(),
@@ -666,7 +668,8 @@ fn ExportBox() -> impl IntoView {
             .filter(|c| !unticked.with_untracked(|u| u.contains(c)))
             .collect();
         let text = transfer::csv_of(app, ids().as_deref(), &cols, variant.get_untracked());
-        let _ = download(
+        download(
+            app,
             &dated_name("carnet", "csv"),
             "text/csv;charset=utf-8",
             text.as_bytes(),
@@ -674,7 +677,8 @@ fn ExportBox() -> impl IntoView {
     };
     let export_vcard = move |_| {
         let text = transfer::vcards_of(app, ids().as_deref());
-        let _ = download(
+        download(
+            app,
             &dated_name("carnet", "vcf"),
             "text/vcard;charset=utf-8",
             text.as_bytes(),
@@ -744,7 +748,8 @@ fn BackupBox() -> impl IntoView {
         spawn_local(async move {
             match transfer::backup_json(app).await {
                 Ok(text) => {
-                    let _ = download(
+                    download(
+                        app,
                         &dated_name("carnet-sauvegarde", "json"),
                         "application/json",
                         text.as_bytes(),

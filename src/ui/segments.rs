@@ -490,7 +490,8 @@ pub fn BulkBar(selected: RwSignal<HashSet<String>>) -> impl IntoView {
         let mut cols = default_columns(&fiches(&ids), &defs);
         cols.extend(summary_columns());
         let text = csv_of(app, Some(&ids), &cols, Variant::FrenchExcel);
-        let _ = download(
+        download(
+            app,
             &dated_name("carnet-segment", "csv"),
             "text/csv;charset=utf-8",
             text.as_bytes(),
@@ -498,7 +499,8 @@ pub fn BulkBar(selected: RwSignal<HashSet<String>>) -> impl IntoView {
     };
     let export_vcard = move |_| {
         let text = vcards_of(app, Some(&targets()));
-        let _ = download(
+        download(
+            app,
             &dated_name("carnet-segment", "vcf"),
             "text/vcard;charset=utf-8",
             text.as_bytes(),
