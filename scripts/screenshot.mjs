@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Takes the README's screenshot: loads the demo data into the built app, shoots the list and an
-// open fiche, and puts the two side by side in docs/screenshot.png.
+// Takes the README's screenshot: loads the demo data into the built app, shoots the list showing
+// a segment (loyal clients in postal codes 69*, with the sidebar's counts) and an open fiche, and
+// puts the two side by side in docs/screenshot.png.
 //   trunk build --release && node scripts/screenshot.mjs [out.png]
 // Uses the e2e harness, so it fails (and writes nothing) if the app logs an error on the way.
 
@@ -11,7 +12,7 @@ import { App } from '../tests/e2e/pages.mjs';
 import { startServer } from '../tests/e2e/server.mjs';
 
 const out = resolve(process.argv[2] ?? join(ROOT, 'docs', 'screenshot.png'));
-const viewport = { width: 1100, height: 760 };
+const viewport = { width: 1280, height: 860 };
 
 const server = await startServer({ root: join(ROOT, 'dist'), base: '/carnet/' });
 const browser = await openBrowser({ origin: server.origin, viewport });
@@ -26,6 +27,11 @@ try {
       () => 'no fiche listed after loading the demo data',
       30_000,
     );
+    // The backup reminder (no backup yet) is dismissed: the shot is about the file.
+    await browser.page.getByRole('button', { name: 'Plus tard' }).click();
+    await app.segments.pick('loyal');
+    await app.segments.addCondition('Code postal', 'commence par', '69');
+    await browser.page.waitForTimeout(300); // the address follows the filter, the rows settle
     const list = await browser.page.screenshot();
     await app.list.rows.first().click();
     await browser.page.getByTestId('fiche-page').waitFor();
