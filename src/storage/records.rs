@@ -112,13 +112,15 @@ pub(crate) fn decode_array<T: DeserializeOwned>(value: JsValue) -> Result<Vec<T>
 /// A JSON array of about `len` values, decoded into a vector with room for `len` made at once:
 /// serde's own grows it by doubling, which at 100,000 fiches copied 50 MB at the last step and
 /// left as much unused. `len` is a hint (a stored count may be wrong): capped by what the text
-/// can hold, and the vector grows past it if need be.
+/// can hold (two bytes a value, and four times the text's size in memory), reserved only if
+/// the memory is there, and the vector grows past it if need be.
 pub(crate) fn from_json_array<T: DeserializeOwned>(
     text: &str,
     len: usize,
 ) -> Result<Vec<T>, serde_json::Error> {
+    let most = (text.len() / 2).min(text.len().saturating_mul(4) / size_of::<T>().max(1));
     let mut de = serde_json::Deserializer::from_str(text);
-    let all = Room(len.min(text.len() / 2), PhantomData).deserialize(&mut de)?;
+    let all = Room(len.min(most), PhantomData).deserialize(&mut de)?;
     de.end()?;
     Ok(all)
 }
@@ -141,7 +143,9 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for Room<T> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-        let mut all = Vec::with_capacity(self.0);
+        let mut all = Vec::new();
+        // Fallible: a room the memory cannot give is left to growth rather than aborting.
+        let _ = all.try_reserve_exact(self.0);
         while let Some(one) = seq.next_element()? {
             all.push(one);
         }
@@ -240,6 +244,13 @@ mod tests {
         }
         let exact: Vec<u32> = from_json_array(text, 5).unwrap();
         assert_eq!(exact.capacity(), 5, "room made once");
+        // A wild count reserves no more than four times the text's size.
+        let big: Vec<[u64; 32]> = from_json_array("[]", usize::MAX).unwrap();
+        assert_eq!(big.capacity(), 0);
+        let text = format!("[{}]", vec!["0"; 100].join(","));
+        let few: Vec<u64> = from_json_array(&text, usize::MAX).unwrap();
+        assert_eq!(few.len(), 100);
+        assert!(few.capacity() * size_of::<u64>() <= 4 * text.len());
         assert!(from_json_array::<u32>("[1,2", 2).is_err());
         assert!(
             from_json_array::<u32>("[1,2] x", 2).is_err(),
