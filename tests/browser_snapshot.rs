@@ -6,6 +6,8 @@ use carnet::domain::fiche::Fiche;
 use carnet::domain::summary::Summary;
 use carnet::storage::{self, Db, SNAPSHOT_MIN};
 use chrono::{DateTime, Duration, Utc};
+use rexie::{Rexie, TransactionMode};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -156,4 +158,43 @@ async fn a_file_never_stamped_gets_a_snapshot_too() {
     assert_eq!(again.fiches, loaded.fiches);
     db.close();
     storage::delete_database(&name).await.unwrap();
+}
+
+/// Sets the fiche count written with the stored snapshot, bypassing `storage`.
+async fn set_count(name: &str, count: f64) {
+    let raw = Rexie::builder(name).build().await.unwrap();
+    let tx = raw
+        .transaction(&["cache"], TransactionMode::ReadWrite)
+        .unwrap();
+    let store = tx.store("cache").unwrap();
+    let record = store.get(JsValue::from_str("fiches")).await.unwrap();
+    let record = record.expect("a stored snapshot");
+    js_sys::Reflect::set(
+        &record,
+        &JsValue::from_str("count"),
+        &JsValue::from_f64(count),
+    )
+    .unwrap();
+    store.put(&record, None).await.unwrap();
+    tx.done().await.unwrap();
+    raw.close();
+}
+
+#[wasm_bindgen_test]
+async fn the_count_written_with_a_snapshot_is_only_a_hint() {
+    let name = db_name("count");
+    let db = storage::open(&name).await.unwrap();
+    db.bulk_insert(&fiches(SNAPSHOT_MIN), &[]).await.unwrap();
+    let first = db.load().await.unwrap();
+    assert!(snapshot_of(&db, &first.fiches).await);
+    db.close();
+    // Wrong, absurd or missing: the same file, from the snapshot, and no abort.
+    for count in [3.0, 0.0, 1e15, -1.0, f64::NAN, (SNAPSHOT_MIN * 1000) as f64] {
+        set_count(&name, count).await;
+        let db = storage::open(&name).await.unwrap();
+        let again = db.load().await.unwrap();
+        assert!(again.from_snapshot, "count {count}");
+        assert_eq!(again.fiches, first.fiches, "count {count}");
+        db.close();
+    }
 }
