@@ -198,3 +198,43 @@ async fn the_count_written_with_a_snapshot_is_only_a_hint() {
         db.close();
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_snapshot_encoded_in_slices_is_refused_after_a_write_between_them() {
+    let name = db_name("slices");
+    let db = storage::open(&name).await.unwrap();
+    db.bulk_insert(&fiches(SNAPSHOT_MIN + 10), &[])
+        .await
+        .unwrap();
+    let first = db.load().await.unwrap();
+    let refs: Vec<(&Fiche, &Summary)> = first.fiches.iter().map(|(f, s)| (f, s)).collect();
+
+    // A save commits between two slices: what was encoded mixes two states, and is not stored.
+    let mut draft = db.begin_snapshot(refs.len()).unwrap();
+    draft.push(&refs[..1_000]).unwrap();
+    let mut edited = first.fiches[3].0.clone();
+    edited.notes = "entre deux tranches".into();
+    db.save_fiche(&edited).await.unwrap();
+    draft.push(&refs[1_000..]).unwrap();
+    assert!(!db.write_snapshot(draft.finish()).await.unwrap());
+
+    // Nothing between the slices: stored, and the next start reads the file from it.
+    let second = db.load().await.unwrap();
+    assert!(!second.from_snapshot);
+    let refs: Vec<(&Fiche, &Summary)> = second.fiches.iter().map(|(f, s)| (f, s)).collect();
+    let mut draft = db.begin_snapshot(refs.len()).unwrap();
+    for slice in refs.chunks(777) {
+        draft.push(slice).unwrap();
+    }
+    assert!(db.write_snapshot(draft.finish()).await.unwrap());
+    db.close();
+    let db = storage::open(&name).await.unwrap();
+    let third = db.load().await.unwrap();
+    assert!(third.from_snapshot);
+    assert_eq!(third.fiches, second.fiches);
+    assert!(third
+        .fiches
+        .iter()
+        .any(|(f, _)| f.notes == "entre deux tranches"));
+    db.close();
+}

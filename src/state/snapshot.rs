@@ -48,15 +48,42 @@ pub fn schedule(delay: Duration) {
     );
 }
 
+/// Fiches encoded per task: a few milliseconds each, then the page gets the main thread back.
+const SLICE: usize = 2_000;
+
 async fn write(app: AppState) {
     let Ok(db) = db() else { return };
-    // Encoded from memory, borrowed (no copy of the file), before anything is awaited.
-    let prepared = app.file.with_untracked(|f| {
-        let all: Vec<(&Fiche, &Summary)> =
-            f.records().iter().map(|r| (&r.fiche, &r.summary)).collect();
-        db.prepare_snapshot(&all)
-    });
-    if let Ok(Some(snapshot)) = prepared {
-        let _ = db.write_snapshot(snapshot).await;
+    let total = app.file.with_untracked(|f| f.len());
+    let Some(mut draft) = db.begin_snapshot(total) else {
+        return;
+    };
+    let mut at = 0;
+    while at < total {
+        // Borrowed from memory (no copy of the file), a slice per task.
+        let pushed = app.file.with_untracked(|f| {
+            let records = f.records().get(at..(at + SLICE).min(total))?;
+            let slice: Vec<(&Fiche, &Summary)> =
+                records.iter().map(|r| (&r.fiche, &r.summary)).collect();
+            Some(draft.push(&slice))
+        });
+        // The file shrank meanwhile (then the stored stamp moved too): a later request redoes it.
+        if !matches!(pushed, Some(Ok(()))) {
+            return;
+        }
+        at += SLICE;
+        if at < total {
+            next_task().await;
+        }
     }
+    let _ = db.write_snapshot(draft.finish()).await;
+}
+
+/// Resolves in a task of its own, after what the page has queued (input, rendering).
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

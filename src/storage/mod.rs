@@ -43,4 +43,4 @@ pub use error::StorageError;
 pub use fiches::{CorruptRecord, Loaded};
 pub use imports::{Applied, ImportBatchInfo, Undone};
 pub use schema::SCHEMA_VERSION;
-pub use snapshot::{Snapshot, SNAPSHOT_MIN};
+pub use snapshot::{Snapshot, SnapshotDraft, SNAPSHOT_MIN};

@@ -119,40 +119,78 @@ pub struct Snapshot {
     count: usize,
 }
 
+/// A snapshot being encoded a slice at a time ([`Db::begin_snapshot`]), so that the page can
+/// breathe in between: 100,000 fiches in one go held the main thread for several hundred
+/// milliseconds.
+pub struct SnapshotDraft {
+    stamp: String,
+    /// The JSON array so far; `None` for a file below [`SNAPSHOT_MIN`].
+    text: Option<Vec<u8>>,
+    count: usize,
+}
+
+impl SnapshotDraft {
+    /// Encodes the next fiches of the file, in its order.
+    pub fn push(&mut self, fiches: &[(&Fiche, &Summary)]) -> Result<(), StorageError> {
+        if let Some(text) = &mut self.text {
+            for (f, s) in fiches {
+                text.push(if self.count == 0 { b'[' } else { b',' });
+                serde_json::to_writer(&mut *text, &StoredFicheRef::new(f, s))
+                    .map_err(|e| StorageError::Other(format!("snapshot: {e}")))?;
+                self.count += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// The snapshot of what was pushed.
+    pub fn finish(self) -> Snapshot {
+        let bytes = self.text.map(|mut text| {
+            if self.count == 0 {
+                text.push(b'[');
+            }
+            text.push(b']');
+            Uint8Array::from(text.as_slice())
+        });
+        Snapshot {
+            stamp: self.stamp,
+            bytes,
+            count: self.count,
+        }
+    }
+}
+
 impl Db {
-    /// Encodes `fiches` (the whole file, as this tab holds it) for [`Db::write_snapshot`], with
-    /// the stamp of the state this connection last knew; `None` when that state is not known
-    /// (a change from another tab, corrupt records left out of memory, nothing loaded yet).
+    /// Starts a snapshot of a file of `total` fiches for [`Db::write_snapshot`], with the stamp
+    /// of the state this connection last knew; `None` when that state is not known (a change
+    /// from another tab, corrupt records left out of memory, nothing loaded yet).
     ///
-    /// The caller must pass exactly what memory holds after this connection's last committed
+    /// The caller must push exactly what memory holds after this connection's last committed
     /// write: the app changes memory only after each commit, and calls [`Db::forget_stamp`]
-    /// when it takes in changes from elsewhere.
+    /// when it takes in changes from elsewhere. Memory may change between two pushes: that
+    /// takes a commit, which changes the stored stamp, so the snapshot is then not written.
+    pub fn begin_snapshot(&self, total: usize) -> Option<SnapshotDraft> {
+        if self.foreign_change.get() {
+            return None;
+        }
+        let stamp = self.known_stamp.borrow().clone()?;
+        Some(SnapshotDraft {
+            stamp,
+            text: (total >= SNAPSHOT_MIN).then(Vec::new),
+            count: 0,
+        })
+    }
+
+    /// [`Db::begin_snapshot`] and one push of the whole file.
     pub fn prepare_snapshot(
         &self,
         fiches: &[(&Fiche, &Summary)],
     ) -> Result<Option<Snapshot>, StorageError> {
-        if self.foreign_change.get() {
-            return Ok(None);
-        }
-        let Some(stamp) = self.known_stamp.borrow().clone() else {
+        let Some(mut draft) = self.begin_snapshot(fiches.len()) else {
             return Ok(None);
         };
-        let bytes = if fiches.len() >= SNAPSHOT_MIN {
-            let records: Vec<StoredFicheRef> = fiches
-                .iter()
-                .map(|(f, s)| StoredFicheRef::new(f, s))
-                .collect();
-            let text = serde_json::to_string(&records)
-                .map_err(|e| StorageError::Other(format!("snapshot: {e}")))?;
-            Some(Uint8Array::from(text.as_bytes()))
-        } else {
-            None
-        };
-        Ok(Some(Snapshot {
-            stamp,
-            bytes,
-            count: fiches.len(),
-        }))
+        draft.push(fiches)?;
+        Ok(Some(draft.finish()))
     }
 
     /// Stores a prepared snapshot if the file in the database is still the state it was taken
