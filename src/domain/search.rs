@@ -131,6 +131,8 @@ pub struct Query {
     words: Vec<String>,
     /// [`letters`] of every word.
     letters: u64,
+    /// Every word is one letter or digit: [`Query::letters`] is the whole answer.
+    only_letters: bool,
 }
 
 /// The ASCII letters and digits in `bytes`, a bit each (`a`–`z`, then `0`–`9`): a text lacking
@@ -163,7 +165,14 @@ impl Query {
             folded.split_whitespace().map(str::to_string).collect()
         };
         let letters = words.iter().fold(0, |m, w| m | letters(w.as_bytes()));
-        Query { words, letters }
+        let only_letters = words
+            .iter()
+            .all(|w| w.len() == 1 && letter_bit(w.as_bytes()[0]) != 0);
+        Query {
+            words,
+            letters,
+            only_letters,
+        }
     }
 
     /// The letters and digits every matching text holds (see [`letters`]).
@@ -171,11 +180,10 @@ impl Query {
         self.letters
     }
 
-    /// Whether the letters tell the whole answer: every word is one letter or digit.
+    /// Whether the letters tell the whole answer: every word is one letter or digit (known
+    /// from the start: a pass asks it of every fiche).
     pub fn only_letters(&self) -> bool {
-        self.words
-            .iter()
-            .all(|w| w.len() == 1 && letter_bit(w.as_bytes()[0]) != 0)
+        self.only_letters
     }
 
     pub fn is_empty(&self) -> bool {

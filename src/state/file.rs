@@ -36,21 +36,9 @@ pub struct FileState {
 
 impl FileState {
     pub fn from_records(records: impl IntoIterator<Item = (Fiche, Summary)>) -> FileState {
-        let records = records.into_iter();
         let mut state = FileState::default();
-        // Room made once: grown by doubling, 100k records held a copy of their old buffer at
-        // each step, and up to twice the room they need once loaded.
-        state.reserve(records.size_hint().0);
-        for (fiche, summary) in records {
-            state.upsert(fiche, Some(summary));
-        }
+        state.upsert_all(records);
         state
-    }
-
-    fn reserve(&mut self, n: usize) {
-        self.records.reserve(n);
-        self.texts.reserve(n);
-        self.by_id.reserve(n);
     }
 
     pub fn len(&self) -> usize {
@@ -92,10 +80,15 @@ impl FileState {
         }
     }
 
-    /// [`FileState::upsert`] of many fiches with their summaries (an import's), with room made
-    /// once rather than as the file grows.
-    pub fn upsert_all(&mut self, items: Vec<(Fiche, Summary)>) {
-        self.reserve(items.len());
+    /// [`FileState::upsert`] of many fiches with their summaries (a load's, an import's), with
+    /// room made once: grown by doubling, 100k records held a copy of their old buffer at each
+    /// step, and up to twice the room they need once loaded.
+    pub fn upsert_all(&mut self, items: impl IntoIterator<Item = (Fiche, Summary)>) {
+        let items = items.into_iter();
+        let n = items.size_hint().0;
+        self.records.reserve(n);
+        self.texts.reserve(n);
+        self.by_id.reserve(n);
         for (fiche, summary) in items {
             self.upsert(fiche, Some(summary));
         }

@@ -78,11 +78,15 @@ pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result
 /// Decodes a stored record (or an array of them, read by one `getAll`), with the bare reason on
 /// failure: `JSON.stringify` in the browser, `serde_json` here.
 pub(crate) fn decode<T: DeserializeOwned>(value: JsValue) -> Result<T, String> {
-    let text = js_sys::JSON::stringify(&value)
+    serde_json::from_str(&stringify(&value)?).map_err(|e| e.to_string())
+}
+
+/// The JSON text of a value read from IndexedDB.
+fn stringify(value: &JsValue) -> Result<String, String> {
+    let text = js_sys::JSON::stringify(value)
         .map_err(|_| "not JSON data (a cycle or a BigInt)".to_string())?;
     // `undefined` stringifies to `undefined`, not to a string.
-    let text = text.as_string().ok_or_else(|| "no record".to_string())?;
-    serde_json::from_str(&text).map_err(|e| e.to_string())
+    text.as_string().ok_or_else(|| "no record".to_string())
 }
 
 /// Decodes the result of a `getAll`: in one piece (one stringify, one parse), and record by
@@ -103,10 +107,7 @@ pub(crate) fn decode_array<T: DeserializeOwned>(value: JsValue) -> Result<Vec<T>
         Some(a) => a.length() as usize,
         None => 0,
     };
-    let text = js_sys::JSON::stringify(&value)
-        .map_err(|_| "not JSON data (a cycle or a BigInt)".to_string())?;
-    let text = text.as_string().ok_or_else(|| "no record".to_string())?;
-    from_json_array(&text, len).map_err(|e| e.to_string())
+    from_json_array(&stringify(&value)?, len).map_err(|e| e.to_string())
 }
 
 /// A JSON array of about `len` values, decoded into a vector with room for `len` made at once:
