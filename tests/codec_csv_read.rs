@@ -9,8 +9,9 @@ use carnet::domain::codec::csv_read::{detect_delimiter, read_table, ReadError, T
 use carnet::domain::codec::text::{decode, windows_1252, Encoding, TextError, MAX_IMPORT_BYTES};
 use serde_json::Value;
 
+/// csv-spectrum 2.0.0's data, copied into the repository with its licence.
 fn spectrum_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata/csv-spectrum")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/csv-spectrum")
 }
 
 /// Records as the suite writes them: one object per row, header cells as keys.
