@@ -69,3 +69,49 @@ export async function storage_info() {
   const persisted = storage.persisted ? await storage.persisted().catch(() => null) : null;
   return { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null, persisted };
 }
+
+// --- The crash banner -------------------------------------------------------------------------
+// A panic aborts the wasm module, and so does running out of memory or any other trap: after
+// that no Rust code runs, so the banner is drawn here, from texts the app hands over while it is
+// alive (`set_crash_texts`, on every language change). Whatever the cause, the user sees that
+// the page stopped and can reload it; what was saved before is on disk.
+
+let crashTexts = null;
+let crashed = false;
+
+/** The banner's sentence and its reload button's label, in the page's language. */
+export function set_crash_texts(message, reload) {
+  crashTexts = [message, reload];
+}
+
+/** Draws the crash banner (once). Called by the panic hook, and below for traps. */
+export function show_crash() {
+  if (crashed || !document.body) return;
+  crashed = true;
+  const english = (document.documentElement.lang || '').startsWith('en');
+  const [message, reload] = crashTexts ?? (english
+    ? ['An unexpected error happened. Your saved data is safe; reload the page.', 'Reload']
+    : ["Une erreur inattendue s'est produite. Vos données enregistrées sont intactes ; rechargez la page.", 'Recharger']);
+  const banner = document.createElement('div');
+  banner.className = 'banner banner-error crash';
+  banner.setAttribute('role', 'alert');
+  banner.dataset.testid = 'crash-banner';
+  const text = document.createElement('p');
+  text.textContent = message;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'primary';
+  button.dataset.testid = 'crash-reload';
+  button.textContent = reload;
+  button.addEventListener('click', () => location.reload());
+  banner.append(text, button);
+  document.body.prepend(banner);
+}
+
+const isTrap = (e) => typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError;
+addEventListener('error', (event) => {
+  if (isTrap(event.error)) show_crash();
+});
+addEventListener('unhandledrejection', (event) => {
+  if (isTrap(event.reason)) show_crash();
+});

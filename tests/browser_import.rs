@@ -11,6 +11,7 @@ use carnet::domain::fiche::Fiche;
 use carnet::domain::history::{HistoryEntry, HistoryKind};
 use carnet::storage::{self, Db, Loaded, StorageError};
 use import_support::*;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -386,4 +387,62 @@ async fn ten_thousand_fiche_import_timing() {
 #[ignore]
 async fn a_hundred_thousand_fiche_import_timing() {
     import_timing("import-100k", 100_000, false).await;
+}
+
+fn storage_manager() -> JsValue {
+    let navigator = js_sys::Reflect::get(&js_sys::global(), &"navigator".into()).unwrap();
+    js_sys::Reflect::get(&navigator, &"storage".into()).unwrap()
+}
+
+/// Replaces `navigator.storage.estimate` for the page (the tests share it: put it back after);
+/// returns the original.
+fn fake_estimate(usage: f64, quota: f64) -> JsValue {
+    let storage = storage_manager();
+    let original = js_sys::Reflect::get(&storage, &"estimate".into()).unwrap();
+    let fake = js_sys::Function::new_no_args(&format!(
+        "return Promise.resolve({{ usage: {usage}, quota: {quota} }});"
+    ));
+    js_sys::Reflect::set(&storage, &"estimate".into(), &fake).unwrap();
+    original
+}
+
+fn restore_estimate(original: JsValue) {
+    js_sys::Reflect::set(&storage_manager(), &"estimate".into(), &original).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_large_write_that_does_not_fit_is_refused_before_anything_is_written() {
+    let name = db_name("no-room");
+    let db = storage::open(&name).await.unwrap();
+    let stored = stored_file(&db).await;
+    let before = snapshot(&db).await;
+    let (create, update, entries) = an_import(&stored);
+
+    // 10 MB left: less than the margin every large write keeps.
+    let original = fake_estimate(1.0e6, 11.0e6);
+    let refused = db
+        .apply_import(&create, &update, &entries, "clients.csv", &no_progress)
+        .await;
+    let restore = db
+        .replace_all(&create, &[], &[], &Default::default(), &no_progress)
+        .await;
+    let demo = db.bulk_insert(&create, &[]).await;
+    restore_estimate(original);
+
+    for result in [refused.map(drop), restore.map(drop), demo.map(drop)] {
+        match result {
+            Err(StorageError::NoRoom { need, free }) => {
+                assert_eq!(free, Some(10_000_000));
+                assert!(need > 16 * 1024 * 1024, "the margin: {need}");
+            }
+            other => panic!("expected NoRoom, got {other:?}"),
+        }
+    }
+    assert_eq!(snapshot(&db).await, before, "nothing was written");
+    // With the room back, the same import goes through.
+    db.apply_import(&create, &update, &entries, "clients.csv", &no_progress)
+        .await
+        .unwrap();
+    db.close();
+    storage::delete_database(&name).await.unwrap();
 }

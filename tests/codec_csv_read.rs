@@ -189,3 +189,39 @@ fn excel_sep_line_names_the_delimiter() {
 fn a_file_of_blank_lines_has_no_header() {
     assert_eq!(read_table(b",,,\n,,\n"), Err(ReadError::NoHeader));
 }
+
+#[test]
+fn a_header_wider_than_any_export_is_refused_and_one_at_the_limit_is_read() {
+    use carnet::domain::codec::csv_read::MAX_COLUMNS;
+    let header = |n: usize| {
+        (0..n)
+            .map(|i| format!("c{i}"))
+            .collect::<Vec<_>>()
+            .join(";")
+    };
+    // The file of the report: 200,000 columns, 1.5 MB, one line.
+    let wide = format!("{}\r\n", header(200_000));
+    assert_eq!(
+        read_table(wide.as_bytes()),
+        Err(ReadError::TooManyColumns {
+            found: 200_000,
+            max: MAX_COLUMNS
+        })
+    );
+    let over = format!(
+        "{}\r\n{}\r\n",
+        header(MAX_COLUMNS + 1),
+        "x;".repeat(MAX_COLUMNS)
+    );
+    assert!(matches!(
+        read_table(over.as_bytes()),
+        Err(ReadError::TooManyColumns { found, .. }) if found == MAX_COLUMNS + 1
+    ));
+    let at_limit = format!(
+        "{}\r\n{}\r\n",
+        header(MAX_COLUMNS),
+        "x;".repeat(MAX_COLUMNS - 1) + "x"
+    );
+    let table = read_table(at_limit.as_bytes()).expect("500 columns are read");
+    assert_eq!((table.headers.len(), table.rows.len()), (MAX_COLUMNS, 1));
+}

@@ -8,7 +8,7 @@ mod codec_support;
 use proptest::prelude::*;
 
 use carnet::domain::codec::csv_import::{plan_history_import, plan_import};
-use carnet::domain::codec::csv_read::read_table;
+use carnet::domain::codec::csv_read::{read_table, ReadError, MAX_COLUMNS};
 use carnet::domain::codec::json_backup::parse_backup;
 use carnet::domain::codec::plan::{ImportOptions, OnMatch};
 use carnet::domain::codec::vcard::plan_vcard_import;
@@ -187,18 +187,22 @@ fn a_large_file_is_read_in_linear_time() {
         },
         &mut || "x".into(),
     );
-    // A header of 300k columns (all "Email": slots run out, the rest go to the notes).
-    let wide = format!(
-        "{}\n{}\n",
-        "Email,".repeat(300_000),
-        "a@b.fr,".repeat(300_000)
-    );
+    // The widest header read (all "Email": slots run out, the rest go to the notes); a wider
+    // one is refused.
+    let header = |n: usize| format!("{}\n{}\n", "Email,".repeat(n), "a@b.fr,".repeat(n));
     let opts = ImportOptions {
         on_match: OnMatch::Update,
         today: today(),
         now: now(),
     };
+    let wide = header(MAX_COLUMNS);
     let plan = plan_import(wide.as_bytes(), &[], &[], &[], &opts, &mut || "w".into()).unwrap();
     assert_eq!(plan.fiches.rows.len(), 1);
+    let wider = header(300_000);
+    let refused = plan_import(wider.as_bytes(), &[], &[], &[], &opts, &mut || "w".into());
+    assert!(matches!(
+        refused,
+        Err(ReadError::TooManyColumns { found: 300_000, .. })
+    ));
     assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
 }

@@ -705,3 +705,27 @@ fn targets_are_saved_as_short_codes_and_read_back() {
     assert!(serde_json::from_str::<Target>("\"nonsense\"").is_err());
     assert!(serde_json::from_str::<Target>("\"email:x:\"").is_err());
 }
+
+#[test]
+fn a_file_too_wide_is_refused_by_both_importers_with_a_reason_not_a_panic() {
+    use carnet::domain::codec::csv_read::{ReadError, MAX_COLUMNS};
+    let wide: String = (0..200_000).map(|i| format!("c{i};")).collect::<String>() + "\r\n";
+    let refused = |r: Result<(), ReadError>| {
+        assert!(
+            matches!(r, Err(ReadError::TooManyColumns { found, max }) if found == 200_000 && max == MAX_COLUMNS),
+            "{r:?}"
+        )
+    };
+    refused(
+        plan_import(
+            wide.as_bytes(),
+            &[],
+            &[],
+            &[],
+            &opts(OnMatch::Update),
+            &mut ids(),
+        )
+        .map(|_| ()),
+    );
+    refused(plan_history_import(wide.as_bytes(), &[], &mut ids()).map(|_| ()));
+}

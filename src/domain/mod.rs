@@ -10,6 +10,7 @@ pub mod history;
 pub mod lang;
 pub mod money;
 pub mod phone;
+pub mod safety;
 pub mod search;
 pub mod segment;
 pub mod sort;

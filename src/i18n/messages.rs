@@ -1,7 +1,11 @@
 //! Sentences for what the domain refuses and what storage reports.
 
-use super::Lang;
+use super::{fill, Lang};
 use crate::domain::validate::Problem;
+use chrono::{DateTime, Local, Timelike, Utc};
+
+use crate::domain::dates::format_date;
+use crate::domain::safety::{FileMark, NEARLY_FULL};
 use crate::storage::StorageError;
 
 /// What is wrong with a field, said to the person who typed it.
@@ -127,6 +131,38 @@ pub fn storage_text(lang: Lang, e: &StorageError) -> String {
             "L'espace de stockage du navigateur est plein : rien n'a été enregistré. Libérez de la place sur l'appareil, puis réessayez.".into(),
             "The browser's storage is full: nothing was saved. Free some space on the device, then try again.".into(),
         ),
+        StorageError::NoRoom { need, free } => {
+            let need = super::format_bytes(lang, *need as f64);
+            let left = free.map(|f| super::format_bytes(lang, f as f64));
+            let (fr, en) = match &left {
+                Some(_) => (
+                    "Il n'y a pas assez de place sur l'appareil pour cette opération : elle demande environ {need} libres, il en reste {free}.",
+                    "There is not enough space on the device for this: it needs about {need} free, {free} are left.",
+                ),
+                None => (
+                    "Il n'y a pas assez de place sur l'appareil pour cette opération : elle demande environ {need} libres.",
+                    "There is not enough space on the device for this: it needs about {need} free.",
+                ),
+            };
+            let values = [("need", need.as_str()), ("free", left.as_deref().unwrap_or(""))];
+            (
+                fill(fr, &values) + " Rien n'a été écrit et votre fichier est intact. Libérez de la place (ou importez un fichier plus petit), puis réessayez.",
+                fill(en, &values) + " Nothing was written and your file is intact. Free some space (or import a smaller file), then try again.",
+            )
+        }
+        StorageError::Closed { free } => match free.filter(|&f| f < NEARLY_FULL) {
+            Some(free) => {
+                let free = super::format_bytes(lang, free as f64);
+                (
+                    fill("Le disque de l'appareil est plein (il reste {free}) et le navigateur a fermé la base de données du fichier : plus rien ne peut être enregistré dans cette page. Téléchargez d'abord les fiches affichées, puis libérez de la place et rechargez la page.", &[("free", &free)]),
+                    fill("The device's disk is full ({free} left) and the browser closed the file's database: nothing more can be saved in this page. First download the records shown, then free some space and reload the page.", &[("free", &free)]),
+                )
+            }
+            None => (
+                "Le navigateur a fermé la base de données du fichier : plus rien ne peut être enregistré dans cette page. Cela arrive quand le disque est plein, quand les données du site sont effacées ou quand la base est endommagée. Téléchargez d'abord les fiches affichées, puis libérez de la place si le disque est plein et rechargez la page.".into(),
+                "The browser closed the file's database: nothing more can be saved in this page. This happens when the disk is full, when the site's data is cleared, or when the database is damaged. First download the records shown, then free some space if the disk is full and reload the page.".into(),
+            ),
+        },
         StorageError::Blocked => (
             "Carnet est ouvert dans un autre onglet avec une version plus ancienne : fermez les autres onglets, puis rechargez.".into(),
             "Carnet is open in another tab with an older version: close the other tabs, then reload.".into(),
@@ -164,4 +200,78 @@ pub fn storage_text(lang: Lang, e: &StorageError) -> String {
         Lang::Fr => fr,
         Lang::En => en,
     }
+}
+
+/// The date and time of `at` as the user reads it (device's local time).
+fn when(lang: Lang, at: DateTime<Utc>) -> String {
+    let local = at.with_timezone(&Local).naive_local();
+    let date = format_date(local.date(), lang);
+    let time = format!("{:02}:{:02}", local.hour(), local.minute());
+    match lang {
+        Lang::Fr => format!("{date} à {time}"),
+        Lang::En => format!("{date} at {time}"),
+    }
+}
+
+/// What the file held on this device when last seen, and the last backup: the way back after
+/// a failure or a loss.
+pub fn mark_text(lang: Lang, mark: &FileMark) -> String {
+    let (n, at) = (mark.fiches.to_string(), when(lang, mark.at));
+    let held = match lang {
+        Lang::Fr => fill(
+            "Sur cet appareil, le fichier contenait {n} fiches le {at}.",
+            &[("n", &n), ("at", &at)],
+        ),
+        Lang::En => fill(
+            "On this device, the file held {n} records on {at}.",
+            &[("n", &n), ("at", &at)],
+        ),
+    };
+    let backup = match (mark.backup, lang) {
+        (Some(b), Lang::Fr) => fill("Votre dernière sauvegarde JSON date du {at} : restaurez-la depuis « Import / export », « Restaurer une sauvegarde ».", &[("at", &when(lang, b))]),
+        (Some(b), Lang::En) => fill("Your last JSON backup was made on {at}: restore it from “Import / export”, “Restore a backup”.", &[("at", &when(lang, b))]),
+        (None, Lang::Fr) => "Aucune sauvegarde n'a été faite sur cet appareil : si vous en avez une ailleurs (un autre appareil, un e-mail), restaurez-la depuis « Import / export ».".into(),
+        (None, Lang::En) => "No backup was made on this device: if you have one elsewhere (another device, an e-mail), restore it from “Import / export”.".into(),
+    };
+    format!("{held} {backup}")
+}
+
+/// Why the file could not be opened, where it opened before (`mark`), with the free space.
+pub fn open_failed_text(
+    lang: Lang,
+    error: &StorageError,
+    mark: &FileMark,
+    free: Option<u64>,
+) -> String {
+    let first = match error {
+        // It opened before on this device: not private browsing, the browser refuses it now.
+        StorageError::Unavailable => match lang {
+            Lang::Fr => "Le navigateur refuse d'ouvrir la base de données du fichier, qui s'ouvrait jusqu'ici sur cet appareil.".to_string(),
+            Lang::En => "The browser refuses to open the file's database, which opened on this device until now.".to_string(),
+        },
+        e => storage_text(lang, e),
+    };
+    let disk = match free.filter(|&f| f < NEARLY_FULL) {
+        Some(f) => {
+            let free = super::format_bytes(lang, f as f64);
+            match lang {
+                Lang::Fr => fill(" Le disque est presque plein (il reste {free}) : libérez de la place, puis rechargez la page, avant toute autre chose.", &[("free", &free)]),
+                Lang::En => fill(" The disk is almost full ({free} left): free some space, then reload the page, before anything else.", &[("free", &free)]),
+            }
+        }
+        None => match lang {
+            Lang::Fr => " Vos fiches sont sans doute encore sur le disque : rechargez la page, ou redémarrez le navigateur.".into(),
+            Lang::En => " Your records are probably still on disk: reload the page, or restart the browser.".into(),
+        },
+    };
+    format!("{first}{disk} {}", mark_text(lang, mark))
+}
+
+/// The file is empty where it held fiches: said at once, with the way back.
+pub fn lost_text(lang: Lang, mark: &FileMark) -> String {
+    let head = match lang {
+        Lang::Fr => "Votre fichier est vide, alors qu'il ne l'était pas : le navigateur a peut-être effacé sa base de données (cela peut arriver quand le disque est plein).",
+        Lang::En => "Your file is empty, though it was not: the browser may have discarded its database (this can happen when the disk is full).",
+    };
+    format!("{head} {}", mark_text(lang, mark))
 }

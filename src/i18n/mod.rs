@@ -10,7 +10,7 @@ mod messages;
 pub mod transfer;
 
 pub use crate::domain::lang::Lang;
-pub use messages::{problem_text, storage_text};
+pub use messages::{lost_text, open_failed_text, problem_text, storage_text};
 
 macro_rules! texts {
     ($($key:ident => $fr:literal, $en:literal;)*) => {
@@ -377,6 +377,10 @@ texts! {
     BackupNever => "Aucune sauvegarde de votre fichier n'a encore été faite : exportez-en une copie (sauvegarde JSON) et gardez-la ailleurs que sur cet appareil.", "Your file has never been backed up: export a copy (JSON backup) and keep it somewhere other than this device.";
     BackupOld => "Votre dernière sauvegarde date de plus de 30 jours : exportez-en une nouvelle (sauvegarde JSON).", "Your last backup is more than 30 days old: export a new one (JSON backup).";
     Later => "Plus tard", "Later";
+    RescueDownload => "Télécharger les fiches affichées (sans l'historique)", "Download the records shown (without history)";
+    LostRestore => "Restaurer une sauvegarde…", "Restore a backup…";
+    LostStartEmpty => "Repartir d'un fichier vide", "Start again with an empty file";
+    LostConfirm => "Confirmer : ce message ne reviendra pas", "Confirm: this message will not come back";
     StorageTitle => "Stockage sur cet appareil", "Storage on this device";
     StorageUsed => "Espace utilisé", "Space used";
     StorageQuota => "Espace disponible pour Carnet", "Space available to Carnet";
@@ -390,6 +394,16 @@ texts! {
     ShortcutsTitle => "Raccourcis clavier", "Keyboard shortcuts";
     ShortcutNew => "nouvelle fiche", "new record";
     ShortcutSearch => "rechercher", "search";
+}
+
+/// `text` with each `{name}` in it replaced by its value: sentences keep their words in the
+/// order of their language instead of being built by concatenation.
+pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
+    let mut out = text.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
 }
 
 /// A number of bytes as a person reads it: "1,5 Mo" / "1.5 MB" (powers of 1,000, like disks).

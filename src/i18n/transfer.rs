@@ -1,7 +1,7 @@
 //! Words of the import and export page that depend on data: where a column goes, what is wrong
 //! with a row.
 
-use super::{messages::problem_text, Lang};
+use super::{fill, messages::problem_text, Lang};
 use crate::domain::codec::csv_read::ReadError;
 use crate::domain::codec::json_backup::BackupError;
 use crate::domain::codec::mapping::{AddressPart, Target};
@@ -165,6 +165,14 @@ pub fn read_error_text(lang: Lang, e: &ReadError) -> String {
             Lang::Fr => format!("Ligne {line} illisible : {reason}"),
             Lang::En => format!("Line {line} cannot be read: {reason}"),
         },
+        ReadError::TooManyColumns { found, max } => {
+            let (found, max) = (found.to_string(), max.to_string());
+            let values = [("found", found.as_str()), ("max", max.as_str())];
+            match lang {
+                Lang::Fr => fill("Ce fichier a {found} colonnes ; Carnet en lit au plus {max}. Un export de contacts ou de ventes en a bien moins : vérifiez le séparateur, ou retirez les colonnes inutiles dans le tableur.", &values),
+                Lang::En => fill("This file has {found} columns; Carnet reads at most {max}. An export of contacts or sales has far fewer: check the separator, or remove the columns you do not need in the spreadsheet.", &values),
+            }
+        }
     }
 }
 

@@ -6,15 +6,17 @@ use std::rc::Rc;
 
 use chrono::Utc;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::backup::{backup_due, parse_backup_time, LAST_BACKUP_KEY};
 use super::clock::today;
 use super::sync::{self, notify, Change};
-use super::{platform, snapshot, AppError, AppState, FileState, Notice, Phase};
+use super::{mark, platform, snapshot, AppError, AppState, Failure, FileState, Notice, Phase};
 use crate::domain::custom_field::{remove_field_values, CustomFieldDef, RemovalMode};
 use crate::domain::demo::demo_file;
 use crate::domain::fiche::Fiche;
 use crate::domain::history::HistoryEntry;
+use crate::domain::safety::lost;
 use crate::domain::summary::Summary;
 use crate::domain::validate::{drop_empty_rows, validate_entry, validate_fiche};
 use crate::storage::{self, Db, StorageError};
@@ -48,9 +50,13 @@ pub async fn start(app: AppState) {
         Ok::<_, StorageError>(loaded)
     }
     .await;
+    let known = mark::read();
     match result {
         Ok(loaded) => {
             let from_snapshot = loaded.from_snapshot;
+            if lost(known.as_ref(), loaded.fiches.len()) {
+                app.lost.set(known);
+            }
             app.file.set(FileState::from_records(loaded.fiches));
             app.fields.set(loaded.custom_fields);
             app.phase.set(Phase::Ready);
@@ -59,12 +65,29 @@ pub async fn start(app: AppState) {
                 snapshot::schedule(snapshot::AFTER_START);
             }
         }
-        Err(e) => return app.phase.set(Phase::Failed(e)),
+        Err(error) => {
+            let free = storage::free_space().await;
+            // Another tab's version is not a lost file: those messages say what to do.
+            let other_tab = matches!(error, StorageError::Blocked | StorageError::NewerVersion);
+            let mark = known.filter(|m| m.fiches > 0 && !other_tab);
+            return app.phase.set(Phase::Failed(Failure { error, mark, free }));
+        }
     }
-    // Another tab upgrading (or deleting) the database closes ours: say so now, not at the next
-    // write. The banner offers to reload.
+    mark::follow(app);
+    // Another tab upgrading (or deleting) the database closes ours, and so does the browser
+    // when the disk fills or the site's data is cleared: say so now, not at the next write.
     if let Ok(db) = db() {
-        db.on_closed(move |why| app.notice.set(Some(Notice::Storage(why))));
+        db.on_closed(move |why| {
+            spawn_local(async move {
+                let why = match why {
+                    StorageError::Closed { .. } => StorageError::Closed {
+                        free: storage::free_space().await,
+                    },
+                    other => other,
+                };
+                app.notice.set(Some(Notice::Storage(why)));
+            })
+        });
     }
     sync::listen(app);
     super::segments::load_saved(app).await;

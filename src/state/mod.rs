@@ -6,6 +6,7 @@ pub mod backup;
 pub mod clock;
 pub mod draft;
 pub mod file;
+pub mod mark;
 pub mod platform;
 pub mod prefs;
 pub mod route;
@@ -19,6 +20,7 @@ use leptos::prelude::*;
 
 use crate::domain::custom_field::CustomFieldDef;
 use crate::domain::lang::Lang;
+use crate::domain::safety::FileMark;
 use crate::domain::search::Query;
 use crate::domain::segment::{Draft, Filter, SavedSegment, Thresholds};
 use crate::domain::sort::SortDir;
@@ -36,7 +38,18 @@ pub enum Phase {
     Loading,
     Ready,
     /// The file could not be opened: nothing else can work.
-    Failed(StorageError),
+    Failed(Failure),
+}
+
+/// Why the file could not be opened, with what tells a person where their fiches may be.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    pub error: StorageError,
+    /// What this device's file held when last seen: a database that opened before is not
+    /// "unavailable storage", and the fiches may still be on disk.
+    pub mark: Option<FileMark>,
+    /// Free space the browser reports, when it does.
+    pub free: Option<u64>,
 }
 
 /// The one error type of this layer.
@@ -59,7 +72,6 @@ impl From<StorageError> for AppError {
 pub enum Notice {
     Storage(StorageError),
     Text(K),
-    Crash,
 }
 
 /// Everything the interface reads, shared through leptos context. All fields are signals, so
@@ -80,6 +92,9 @@ pub struct AppState {
     pub last_backup: RwSignal<Option<DateTime<Utc>>>,
     /// The last JSON backup is older than 30 days, or there is none (see [`backup`]).
     pub backup_due: RwSignal<bool>,
+    /// Set at start when the database is empty where the file's mark says it held fiches:
+    /// the file was lost (see [`mark`]); cleared by a restore or by choosing to start again.
+    pub lost: RwSignal<Option<FileMark>>,
     /// The last change another tab made, once applied here (pages showing it re-read it).
     pub remote: RwSignal<Option<Change>>,
     /// The date the derived data is computed for, kept current by [`clock::follow`].
@@ -168,6 +183,7 @@ impl AppState {
             last_backup: RwSignal::new(None),
             backup_due: RwSignal::new(false),
             remote: RwSignal::new(None),
+            lost: RwSignal::new(None),
         }
     }
 

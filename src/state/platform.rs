@@ -14,6 +14,19 @@ extern "C" {
     fn apply_update_js();
     async fn persist_storage() -> JsValue;
     async fn storage_info() -> JsValue;
+    fn set_crash_texts(message: &str, reload: &str);
+    #[wasm_bindgen(js_name = show_crash)]
+    fn show_crash_js();
+}
+
+/// Draws the crash banner (the module is going down).
+pub fn show_crash() {
+    show_crash_js();
+}
+
+/// Hands the crash banner its texts, in the language now shown.
+pub fn crash_texts(message: &str, reload: &str) {
+    set_crash_texts(message, reload);
 }
 
 /// What the browser says about the site's storage.

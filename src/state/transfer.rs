@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::actions::db;
 use super::backup::LAST_BACKUP_KEY;
+use super::mark;
 use super::sync::{notify, Change};
 use super::{AppError, AppState, FileState};
 use crate::domain::codec::csv_import::{plan_history_import, plan_import, HistoryPlan, ImportPlan};
@@ -219,10 +220,26 @@ pub async fn backup_json(app: AppState) -> Result<String, AppError> {
     let text = export_backup(&all.fiches, &all.history, &backup_meta(&all), now)
         .map_err(|e| AppError::Storage(crate::storage::StorageError::Corrupt(e.to_string())))?;
     db.put_meta(LAST_BACKUP_KEY, &now.to_rfc3339()).await?;
+    mark::backed_up(all.fiches.len());
     app.last_backup.set(Some(now));
     app.backup_due.set(false);
     notify(Change::Meta);
     Ok(text)
+}
+
+/// A backup of what memory holds, for when the database can no longer be read (the browser
+/// closed it): every fiche and the custom fields, without history, which is never in memory.
+/// It restores like any backup.
+pub fn rescue_json(app: AppState) -> Option<String> {
+    let fiches: Vec<Fiche> = app
+        .file
+        .with_untracked(|f| f.records().iter().map(|r| r.fiche.clone()).collect());
+    let meta = Meta {
+        custom_fields: app.fields.get_untracked(),
+        saved_mappings: Vec::new(),
+        settings: serde_json::Value::Object(Default::default()),
+    };
+    export_backup(&fiches, &[], &meta, Utc::now()).ok()
 }
 
 /// How a backup comes back.
@@ -269,6 +286,10 @@ pub async fn restore(
         }
     }
     reload_all(app).await?;
+    // The way back from a lost file: what was restored is the file now.
+    if app.lost.with_untracked(Option::is_some) {
+        mark::accept_loss(app);
+    }
     notify(Change::All);
     Ok(())
 }

@@ -21,6 +21,7 @@ use super::history::decode_entries;
 use super::idb::{array, key, pending, Tx};
 use super::records::{from_js, from_js_all, to_js, MetaRef, StoredFiche, StoredFicheRef};
 use super::schema::{is_reserved, CUSTOM_FIELDS_KEY, FICHES, HISTORY, LAST_IMPORT_KEY, META};
+use super::space::{ensure_room, records_size};
 
 /// Everything stored, as a backup carries it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -108,6 +109,8 @@ impl Db {
         // Two clears, the forgotten import, the records, the custom fields, the meta records.
         let total = 3 + fiches.len() + entries.len() + 1 + meta.len();
         let mut bulk = Bulk::new(total, progress);
+        // The old records go only once the new ones are written: room for all of them.
+        ensure_room(records_size(fiches, entries)).await?;
 
         let tx = self.tx(&[FICHES, HISTORY, META], Readwrite)?;
         let result = async {
@@ -154,6 +157,7 @@ impl Db {
         // Reads (the attached fiches, every touched history), then the writes.
         let total = attached.len() + 2 * touched.len() + entries.len() + 1 + meta.len();
         let mut bulk = Bulk::new(total, progress);
+        ensure_room(records_size(upserts, entries)).await?;
 
         let tx = self.tx(&[FICHES, HISTORY, META], Readwrite)?;
         let result = async {

@@ -89,7 +89,7 @@ impl Db {
         let on_close = {
             let (closed, on_closed) = (Rc::clone(&closed), Rc::clone(&on_closed));
             Closure::<dyn FnMut(Event)>::new(move |_: Event| {
-                closed_under_us(&closed, &on_closed, StorageError::Unavailable);
+                closed_under_us(&closed, &on_closed, StorageError::Closed { free: None });
             })
         };
         db.set_onclose(Some(on_close.as_ref().unchecked_ref()));

@@ -11,6 +11,16 @@ pub enum StorageError {
         "the browser's storage is full: free some disk space or delete old data, then try again"
     )]
     QuotaExceeded,
+    /// A large write was refused before it started: it needs about `need` bytes free (its size
+    /// twice over, and a margin) and the disk has less (`free` when the browser tells how much).
+    /// Nothing was written.
+    #[error("not enough free space: this needs about {need} bytes")]
+    NoRoom { need: u64, free: Option<u64> },
+    /// The browser closed the database while the page used it (a full disk, the site's data
+    /// cleared, a damaged database): nothing more can be saved until the page is reloaded.
+    /// `free` is filled in by the app from the browser's estimate, when it has one.
+    #[error("the browser closed the file's database: reload the page")]
+    Closed { free: Option<u64> },
     /// Another tab keeps an older version of the database open, so it cannot be upgraded. Nothing
     /// was changed; the upgrade goes through once that tab is closed.
     #[error(
@@ -78,12 +88,12 @@ pub(crate) fn classify(name: &str, message: &str, stage: Stage) -> StorageError 
         // Only `open` with a version lower than the stored one raises it.
         ("VersionError", _) => StorageError::NewerVersion,
         // On open these mean "no usable IndexedDB": Firefox private mode (InvalidStateError),
-        // storage blocked by settings or an opaque origin (SecurityError), a broken profile
-        // directory (UnknownError).
-        (
-            "InvalidStateError" | "UnknownError" | "SecurityError" | "NotAllowedError",
-            Stage::Open,
-        ) => StorageError::Unavailable,
+        // storage blocked by settings or an opaque origin (SecurityError). An UnknownError is
+        // not that: Chromium gives it when its database files cannot be read or written (a full
+        // disk, a damaged profile), so it keeps its name and text for the message.
+        ("InvalidStateError" | "SecurityError" | "NotAllowedError", Stage::Open) => {
+            StorageError::Unavailable
+        }
         _ if message.is_empty() => StorageError::Other(name.to_string()),
         _ => StorageError::Other(format!("{name}: {message}")),
     }
@@ -120,7 +130,12 @@ mod tests {
 
     #[test]
     fn open_failures_mean_unavailable_but_not_later() {
-        for name in ["InvalidStateError", "UnknownError", "SecurityError"] {
+        assert_eq!(
+            classify("UnknownError", "m", Stage::Open),
+            StorageError::Other("UnknownError: m".into()),
+            "a disk error is not 'unavailable storage'"
+        );
+        for name in ["InvalidStateError", "SecurityError"] {
             assert_eq!(classify(name, "m", Stage::Open), StorageError::Unavailable);
             assert_eq!(
                 classify(name, "m", Stage::Use),

@@ -20,6 +20,7 @@ use super::records::{
 };
 use super::schema::{is_reserved, BY_FICHE, CACHE, CUSTOM_FIELDS_KEY, FICHES, HISTORY, META};
 use super::snapshot;
+use super::space::{ensure_room, records_size};
 
 /// Everything the app keeps in memory, read at startup.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -170,7 +171,10 @@ impl Db {
     /// Saves many edited fiches in one transaction (bulk actions on a segment), each checked
     /// and bumped as by [`Db::save_fiche`]: a conflict on any of them (edited or deleted in
     /// another tab meanwhile) writes nothing. Returns the fiches as stored.
+    /// A bulk action on a large segment rewrites as much as an import: its room is checked
+    /// first ([`StorageError::NoRoom`]).
     pub async fn save_fiches(&self, fiches: &[Fiche]) -> Result<Vec<Fiche>, StorageError> {
+        ensure_room(records_size(fiches, &[] as &[Fiche])).await?;
         let tx = self.tx(&[FICHES], Readwrite)?;
         let result = async { put_checked(&tx.store(FICHES)?, fiches).await }.await;
         tx.finish(result).await
@@ -214,6 +218,7 @@ impl Db {
         entries: &[HistoryEntry],
     ) -> Result<Vec<(Fiche, Summary)>, StorageError> {
         let ids = check_new(fiches, entries)?;
+        ensure_room(records_size(fiches, entries)).await?;
         let tx = self.tx(&[FICHES, HISTORY], Readwrite)?;
         let result = async {
             // `add` below refuses existing keys anyway; this names the fiche.

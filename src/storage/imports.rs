@@ -33,6 +33,7 @@ use super::error::StorageError;
 use super::idb::{fire, index, key, pending, Tx};
 use super::records::{bumped, from_js_opt, to_js, MetaOwned, MetaRef, StoredFiche, StoredFicheRef};
 use super::schema::{BY_FICHE, FICHES, HISTORY, LAST_IMPORT_KEY, META};
+use super::space::{ensure_room, records_size};
 
 /// The last import, as an "undo last import" button describes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -218,6 +219,8 @@ impl Db {
         // A get and a history read per fiche read, a write per fiche and entry, the batch.
         let total = 2 * read.len() + touched.len() + entries.len() + 1;
         let mut bulk = Bulk::new(total, progress);
+        let size = records_size(create, entries) + records_size(update, &[] as &[Fiche]);
+        ensure_room(size).await?;
 
         let tx = self.tx(&[FICHES, HISTORY, META], Readwrite)?;
         let result = async {

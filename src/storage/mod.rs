@@ -36,6 +36,7 @@ mod migrate;
 mod records;
 mod schema;
 mod snapshot;
+mod space;
 
 pub use backup::Everything;
 pub use connection::{delete_database, open, Db};
@@ -44,3 +45,4 @@ pub use fiches::{CorruptRecord, Loaded};
 pub use imports::{Applied, ImportBatchInfo, Undone};
 pub use schema::SCHEMA_VERSION;
 pub use snapshot::{Snapshot, SnapshotDraft, SNAPSHOT_MIN};
+pub use space::{estimate, free_space};

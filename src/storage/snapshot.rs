@@ -25,6 +25,7 @@ use super::error::{from_js as js_error, Stage, StorageError};
 use super::idb::{fire, key, pending, Tx};
 use super::records::{from_json_array, StoredFiche, StoredFicheRef};
 use super::schema::CACHE;
+use super::space::ensure_room;
 
 /// `cache` key of the stamp record, `{key, value: "<uuid>"}`.
 const STAMP_KEY: &str = "stamp";
@@ -201,6 +202,12 @@ impl Db {
             bytes,
             count,
         } = snapshot;
+        // Only a shortcut for the next start: on a disk short of room it is not worth a write
+        // that could fill it (it is about the size of the whole file).
+        let size = bytes.as_ref().map_or(0, |b| u64::from(b.length()));
+        if size > 0 && ensure_room(size).await.is_err() {
+            return Ok(false);
+        }
         let mut tx = self.tx(&[CACHE], Readwrite)?;
         let write = async {
             let cache = tx.store(CACHE)?;

@@ -7,13 +7,14 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::fiche_page::FichePage;
+use super::fileio::{dated_name, download};
 use super::files::FilesPage;
 use super::form::FicheForm;
 use super::list::ListPage;
 use super::settings::SettingsPage;
-use crate::i18n::{from_browser_languages, storage_text, t, Lang, K};
+use crate::i18n::{from_browser_languages, lost_text, open_failed_text, storage_text, t, Lang, K};
 use crate::state::prefs::Prefs;
-use crate::state::{actions, clock, platform, segments};
+use crate::state::{actions, clock, mark, platform, segments, transfer};
 use crate::state::{AppState, Notice, Phase, Route};
 use crate::storage::StorageError;
 
@@ -82,6 +83,8 @@ pub fn App() -> impl IntoView {
         if let Some(el) = document().document_element() {
             let _ = el.set_attribute("lang", code);
         }
+        let l = app.lang.get();
+        platform::crash_texts(t(l, K::Crash), t(l, K::Reload));
     });
     spawn_local(actions::start(app));
 
@@ -133,10 +136,13 @@ pub fn App() -> impl IntoView {
                 Phase::Loading => view! {
                     <p class="loading" data-testid="loading">{tr(K::Loading)}</p>
                 }.into_any(),
-                Phase::Failed(e) => view! {
+                Phase::Failed(f) => view! {
                     <div class="banner banner-error" role="alert" data-testid="error-banner">
-                        <p>{storage_text(lang.get(), &e)}</p>
-                        {reload_button(lang.get(), &e)}
+                        <p>{match &f.mark {
+                            Some(mark) => open_failed_text(lang.get(), &f.error, mark, f.free),
+                            None => storage_text(lang.get(), &f.error),
+                        }}</p>
+                        {reload_button(lang.get(), &f.error)}
                     </div>
                 }.into_any(),
                 Phase::Ready => view! { <Routed/> }.into_any(),
@@ -204,9 +210,12 @@ fn Banner() -> impl IntoView {
         app.notice.get().map(|n| {
             let lang = app.lang.get();
             let (text, reload) = match &n {
+                Notice::Storage(e @ StorageError::Closed { .. }) => (
+                    storage_text(lang, e),
+                    Some(view! { {rescue_button(app, lang)} {reload_button(lang, e)} }.into_any()),
+                ),
                 Notice::Storage(e) => (storage_text(lang, e), reload_button(lang, e)),
                 Notice::Text(k) => (t(lang, *k).to_string(), None),
-                Notice::Crash => (t(lang, K::Crash).to_string(), None),
             };
             view! {
                 <div class="banner banner-error" role="alert" data-testid="error-banner">
@@ -229,7 +238,23 @@ fn Banner() -> impl IntoView {
             && app.phase.get() == Phase::Ready
             && !app.file.with(|f| f.is_empty())
     };
+    let confirming = RwSignal::new(false);
+    let lost = move || {
+        app.lost.get().map(|mark| {
+            view! {
+                <div class="banner banner-error banner-lost" role="alert" data-testid="lost-file">
+                    <p>{lost_text(lang.get(), &mark)}</p>
+                    <a class="button primary" href="#/files" data-testid="lost-restore">{tx(lang, K::LostRestore)}</a>
+                    <button type="button" class="ghost" data-testid="lost-start-empty"
+                        on:click=move |_| if confirming.get_untracked() { mark::accept_loss(app) } else { confirming.set(true) }>
+                        {move || tr(if confirming.get() { K::LostConfirm } else { K::LostStartEmpty })}
+                    </button>
+                </div>
+            }
+        })
+    };
     view! {
+        {lost}
         {notice}
         <Show when=move || app.update_ready.get()>
             <div class="banner banner-info" role="status" data-testid="update-banner">
@@ -257,13 +282,29 @@ const BACKUP_LATER: &str = "carnet.backup-later";
 /// A reload button, for the failures that a reload cures (another tab upgraded the database, or
 /// kept an old one open); `None` for the others.
 fn reload_button(lang: Lang, e: &StorageError) -> Option<AnyView> {
-    matches!(e, StorageError::NewerVersion | StorageError::Blocked).then(|| {
+    matches!(
+        e,
+        StorageError::NewerVersion | StorageError::Blocked | StorageError::Closed { .. }
+    )
+    .then(|| {
         view! {
             <button type="button" class="primary" data-testid="reload-page"
                 on:click=|_| { let _ = window().location().reload(); }>{t(lang, K::Reload)}</button>
         }
         .into_any()
     })
+}
+
+/// Downloads what memory holds as a backup, for a database the browser closed (and may discard
+/// at the next start).
+fn rescue_button(app: AppState, lang: Lang) -> impl IntoView {
+    view! {
+        <button type="button" class="primary" data-testid="rescue-download" on:click=move |_| {
+            if let Some(text) = transfer::rescue_json(app) {
+                download(app, &dated_name("carnet-secours", "json"), "application/json", text.as_bytes());
+            }
+        }>{t(lang, K::RescueDownload)}</button>
+    }
 }
 
 /// Keyboard shortcuts: `n` opens a new fiche and `/` the search, unless the user is typing;

@@ -60,7 +60,8 @@ pub fn ListPage() -> impl IntoView {
         );
     });
     let count = move || app.listed.with(Vec::len);
-    let empty_file = move || app.file.with(|f| f.is_empty());
+    // A lost file is not a new one: the banner says what happened instead.
+    let empty_file = move || app.file.with(|f| f.is_empty()) && app.lost.with(Option::is_none);
     let sort_options = move || {
         Col::ALL
             .into_iter()

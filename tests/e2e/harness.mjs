@@ -26,12 +26,12 @@ export const TEST_TIMEOUT_MS = 90_000;
 export const STEP_TIMEOUT_MS = 10_000;
 
 /**
- * Launches Chromium on a fresh profile and arms the guards.
+ * Launches Chromium on a fresh profile (a new folder in `profileIn`) and arms the guards.
  * Returns { context, page, requests, problems, failed, close }; `failed` is a promise that
  * rejects at the first problem, for racing against the test body.
  */
-export async function openBrowser({ origin, viewport = { width: 1280, height: 800 }, locale = 'fr-FR' }) {
-  const profile = mkdtempSync(join(tmpdir(), 'carnet-e2e-'));
+export async function openBrowser({ origin, viewport = { width: 1280, height: 800 }, locale = 'fr-FR', profileIn = tmpdir() }) {
+  const profile = mkdtempSync(join(profileIn, 'carnet-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -82,8 +82,12 @@ export async function openBrowser({ origin, viewport = { width: 1280, height: 80
     addEventListener('TrunkApplicationStarted', () => (window.__carnetStarted = true));
   });
 
+  // Page errors a test provokes on purpose (see `allowPageError`); any other still fails it.
+  const allowed = [];
   const watch = (page) => {
-    page.on('pageerror', (err) => problem(`page error (wasm panic?): ${err.message}`));
+    page.on('pageerror', (err) => {
+      if (!allowed.some((re) => re.test(err.message))) problem(`page error (wasm panic?): ${err.message}`);
+    });
     page.on('console', (msg) => {
       if (msg.type() === 'error') problem(`console error: ${msg.text()}`);
     });
@@ -99,6 +103,8 @@ export async function openBrowser({ origin, viewport = { width: 1280, height: 80
     requests,
     problems,
     failed,
+    /** Lets page errors whose message matches `re` happen without failing the test. */
+    allowPageError: (re) => allowed.push(re),
     close: async () => {
       await context.close().catch(() => {});
       rmSync(profile, { recursive: true, force: true });

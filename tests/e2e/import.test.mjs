@@ -139,3 +139,23 @@ test('a French Excel file is previewed, imported, undone, and a backup restores'
     await expectEqual(async () => JSON.stringify(await counts()), '[0,3]', 'nothing new the second time');
   });
 });
+
+test('a CSV of 200,000 columns is refused with a reason, and the app goes on working', async ({ app, page, step }) => {
+  const wide = Buffer.from(Array.from({ length: 200_000 }, (_, i) => `c${i}`).join(';') + '\r\n');
+  await step('picked in the fiche import, it is refused with the number of columns and the limit', async () => {
+    await app.open();
+    await openFiles(app);
+    await importFile(page, 'import-file', 'wide.csv', wide, 'text/csv');
+    const error = page.getByTestId('file-error');
+    await error.waitFor();
+    const text = await error.innerText();
+    assert(/200000 colonnes ; Carnet en lit au plus 500/.test(text), `said: ${text}`);
+    assert(!(await page.getByTestId('import-preview').count()), 'a preview of the refused file');
+  });
+  await step('the same file in the history import, then the app still navigates', async () => {
+    await importFile(page, 'history-file', 'wide.csv', wide, 'text/csv');
+    await eventually(() => page.getByTestId('file-error').count(), (n) => n === 2, (n) => `${n} error lines`);
+    await app.list.show();
+    await app.list.expectCount(0);
+  });
+});

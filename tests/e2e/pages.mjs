@@ -87,6 +87,11 @@ export class App {
     this.errorExpected = true;
   }
 
+  /** Lets the test end with the crash banner shown (a test that makes the module trap). */
+  allowCrash() {
+    this.crashExpected = true;
+  }
+
   /** Saves a JSON backup of the whole file (page "Import / export"), back to the list; returns it parsed. */
   async backup() {
     await this.page.getByTestId('nav-files').click();
@@ -438,6 +443,8 @@ export function makeFixtures(page, baseURL) {
     afterEach: async () => {
       const error = await app.errorBanner();
       if (error !== null && !app.errorExpected) throw new Error(`an error is shown: ${error}`);
+      const crash = page.getByTestId('crash-banner');
+      if ((await crash.count()) && !app.crashExpected) throw new Error(`the crash banner is shown: ${await crash.innerText()}`);
     },
   };
 }

@@ -48,7 +48,15 @@ pub enum ReadError {
     NoHeader,
     #[error("line {line}: {reason}")]
     Csv { line: u64, reason: String },
+    /// A header wider than any export of contacts or sales (Outlook's has 92 columns): reading
+    /// it on would only build a mapping table the page cannot hold.
+    #[error("the header has {found} columns; at most {max} are read")]
+    TooManyColumns { found: usize, max: usize },
 }
+
+/// The widest header read. Real exports have at most a few hundred columns (Outlook 92,
+/// Google Contacts about 90, HubSpot's wide ones about 300).
+pub const MAX_COLUMNS: usize = 500;
 
 /// Decodes and reads a CSV file, detecting encoding and delimiter.
 pub fn read_table(bytes: &[u8]) -> Result<Table, ReadError> {
@@ -110,6 +118,12 @@ pub fn read_text(text: &str, delimiter: u8, encoding: Encoding) -> Result<Table,
             let mut h: Vec<String> = record.iter().map(|s| s.trim().to_string()).collect();
             while h.last().is_some_and(String::is_empty) {
                 h.pop();
+            }
+            if h.len() > MAX_COLUMNS {
+                return Err(ReadError::TooManyColumns {
+                    found: h.len(),
+                    max: MAX_COLUMNS,
+                });
             }
             headers = Some(h);
             continue;
