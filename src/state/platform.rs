@@ -71,3 +71,26 @@ pub async fn storage() -> Option<StorageInfo> {
         persisted: field("persisted").and_then(|v| v.as_bool()),
     })
 }
+
+/// Resolves in a task of its own, after what the page has queued (input, rendering).
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Resolves once the page has painted what was changed before the call (the next animation
+/// frame, then a task after it): long synchronous work started then does not hide a status
+/// line set just before it.
+pub async fn painted() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    next_task().await;
+}

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::actions::db;
+use super::platform;
 use super::AppState;
 use crate::domain::fiche::Fiche;
 use crate::domain::summary::Summary;
@@ -72,18 +73,8 @@ async fn write(app: AppState) {
         }
         at += SLICE;
         if at < total {
-            next_task().await;
+            platform::next_task().await;
         }
     }
     let _ = db.write_snapshot(draft.finish()).await;
-}
-
-/// Resolves in a task of its own, after what the page has queued (input, rendering).
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(&resolve);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -22,7 +22,7 @@ use crate::i18n::{t, Lang, K};
 use crate::state::draft::{code, from_code};
 use crate::state::segments::listed_ids;
 use crate::state::transfer::{self, RestoreMode};
-use crate::state::{use_app, AppState};
+use crate::state::{platform, use_app, AppState};
 use crate::storage::ImportBatchInfo;
 
 #[component]
@@ -122,20 +122,31 @@ fn done_line(done: RwSignal<Option<String>>, testid: &'static str) -> impl IntoV
 }
 
 /// A drop zone with a file button; `on_file` gets the bytes and the file name.
+/// A file input with a drop zone. `reading` is set while the file is read and until the owner,
+/// done with it (planned, parsed), clears it: a large file holds the page for a second or two,
+/// and the status line is painted before that starts.
 fn file_picker(
     lang: RwSignal<Lang>,
     testid: &'static str,
     accept: &'static str,
     on_file: Callback<(String, Vec<u8>)>,
     error: RwSignal<Option<String>>,
+    reading: RwSignal<bool>,
 ) -> impl IntoView {
     let dragging = RwSignal::new(false);
     let take = move |file: web_sys::File| {
         let name = file.name();
+        reading.set(true);
         spawn_local(async move {
             match read_bytes(&file).await {
-                Ok(bytes) => on_file.run((name, bytes)),
-                Err(e) => error.set(Some(e)),
+                Ok(bytes) => {
+                    platform::painted().await;
+                    on_file.run((name, bytes));
+                }
+                Err(e) => {
+                    reading.set(false);
+                    error.set(Some(e));
+                }
             }
         });
     };
@@ -154,6 +165,9 @@ fn file_picker(
                 <input type="file" class="sr-only" data-testid=testid accept=accept
                     on:change=move |ev| if let Some(f) = picked_file(&ev) { take(f) }/>
             </label>
+            {move || reading.get().then(|| view! {
+                <span class="muted" role="status" data-testid=format!("{testid}-reading")>{tx(lang, K::Reading)}</span>
+            })}
         </div>
     }
 }
@@ -307,6 +321,7 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
     // Shared, not cloned, by the preview and the confirm button: a plan can hold 100k fiches.
     let pending: RwSignal<Option<Arc<Pending>>> = RwSignal::new(None);
     let error: RwSignal<Option<String>> = RwSignal::new(None);
+    let reading = RwSignal::new(false);
     let progress: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
     let done: RwSignal<Option<String>> = RwSignal::new(None);
 
@@ -355,6 +370,7 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
         spawn_local(async move {
             saved.set_value(transfer::saved_mappings().await.unwrap_or_default());
             replan(app);
+            reading.set(false);
         });
     });
     let set_target = move |column: usize, target: Target| {
@@ -405,7 +421,7 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
         <section class="card" data-testid="import-fiches">
             <h2>{tx(lang, K::ImportTitle)}</h2>
             <p class="hint">{tx(lang, K::ImportHelp)}</p>
-            {file_picker(lang, "import-file", ".csv,.txt,.tsv,.vcf,.vcard,text/csv,text/vcard", on_file, error)}
+            {file_picker(lang, "import-file", ".csv,.txt,.tsv,.vcf,.vcard,text/csv,text/vcard", on_file, error, reading)}
             {error_line(error)}
             {done_line(done, "import-done")}
             {move || pending.get().map(|p| {
@@ -513,6 +529,7 @@ fn ImportHistory(imports: RwSignal<u32>) -> impl IntoView {
     let name = RwSignal::new(String::new());
     let pending: RwSignal<Option<Arc<HistoryPlan>>> = RwSignal::new(None);
     let error: RwSignal<Option<String>> = RwSignal::new(None);
+    let reading = RwSignal::new(false);
     let progress: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
     let done: RwSignal<Option<String>> = RwSignal::new(None);
     let on_file = Callback::new(move |(file_name, data): (String, Vec<u8>)| {
@@ -530,6 +547,7 @@ fn ImportHistory(imports: RwSignal<u32>) -> impl IntoView {
                 }
                 Err(e) => app.report(e),
             }
+            reading.set(false);
         });
     });
     let confirm = Callback::new(move |()| {
@@ -561,7 +579,7 @@ fn ImportHistory(imports: RwSignal<u32>) -> impl IntoView {
         <section class="card" data-testid="import-history">
             <h2>{tx(lang, K::HistoryImportTitle)}</h2>
             <p class="hint">{tx(lang, K::HistoryImportHelp)}</p>
-            {file_picker(lang, "history-file", ".csv,.txt,.tsv,text/csv", on_file, error)}
+            {file_picker(lang, "history-file", ".csv,.txt,.tsv,text/csv", on_file, error, reading)}
             {error_line(error)}
             {done_line(done, "history-done")}
             {move || pending.get().map(|plan| {
@@ -739,6 +757,7 @@ fn BackupBox() -> impl IntoView {
     let lang = app.lang;
     let tr = move |k: K| t(lang.get(), k);
     let error: RwSignal<Option<String>> = RwSignal::new(None);
+    let reading = RwSignal::new(false);
     let pending: RwSignal<Option<Backup>> = RwSignal::new(None);
     let confirming = RwSignal::new(false);
     let done = RwSignal::new(false);
@@ -772,6 +791,7 @@ fn BackupBox() -> impl IntoView {
                 error.set(Some(backup_error_text(lang.get_untracked(), &e)));
             }
         }
+        reading.set(false);
     });
     let restore = move |mode: RestoreMode| {
         let Some(b) = pending.get_untracked() else {
@@ -799,7 +819,7 @@ fn BackupBox() -> impl IntoView {
             <button type="button" class="primary" data-testid="backup-json" on:click=backup>{tx(lang, K::BackupButton)}</button>
             <h2 class="restore-title">{tx(lang, K::RestoreTitle)}</h2>
             <p class="hint">{tx(lang, K::RestoreHelp)}</p>
-            {file_picker(lang, "restore-file", ".json,application/json", on_file, error)}
+            {file_picker(lang, "restore-file", ".json,application/json", on_file, error, reading)}
             {error_line(error)}
             {move || done.get().then(|| view! { <p class="ok" role="status" data-testid="restore-done">{tr(K::RestoreDone)}</p> })}
             {move || pending.get().map(|b| {

@@ -151,6 +151,7 @@ test('a CSV of 200,000 columns is refused with a reason, and the app goes on wor
     const text = await error.innerText();
     assert(/200000 colonnes ; Carnet en lit au plus 500/.test(text), `said: ${text}`);
     assert(!(await page.getByTestId('import-preview').count()), 'a preview of the refused file');
+    assert(!(await page.getByTestId('import-file-reading').count()), '"reading the file" stays after the refusal');
   });
   await step('the same file in the history import, then the app still navigates', async () => {
     await importFile(page, 'history-file', 'wide.csv', wide, 'text/csv');
