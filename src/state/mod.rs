@@ -5,7 +5,6 @@ pub mod actions;
 pub mod backup;
 pub mod clock;
 pub mod draft;
-pub mod file;
 pub mod mark;
 pub mod platform;
 pub mod prefs;
@@ -22,13 +21,13 @@ use crate::domain::custom_field::CustomFieldDef;
 use crate::domain::lang::Lang;
 use crate::domain::safety::FileMark;
 use crate::domain::search::Query;
-use crate::domain::segment::{Draft, Filter, SavedSegment, Thresholds};
+use crate::domain::segment::{list, Draft, Filter, SavedSegment, Thresholds};
 use crate::domain::sort::SortDir;
 use crate::domain::validate::FieldError;
 use crate::i18n::K;
 use crate::storage::StorageError;
 
-pub use file::{FileState, Record};
+pub use crate::domain::file::{FileState, Record};
 pub use route::Route;
 pub use sync::{notify, Change};
 
@@ -107,14 +106,14 @@ pub struct AppState {
     pub draft_loaded: RwSignal<u32>,
     pub filter: Memo<Filter>,
     /// The list's sort column and direction.
-    pub order: RwSignal<(segments::Col, SortDir)>,
+    pub order: RwSignal<(list::Col, SortDir)>,
     pub saved: RwSignal<Vec<SavedSegment>>,
     /// The stored JSON of the saved segments, those this version cannot read included.
     pub saved_raw: RwSignal<Vec<String>>,
     /// Customer types and RFM, recomputed when the file, the thresholds or the date change.
-    pub derived: Memo<segments::Derived>,
+    pub derived: Memo<list::Derived>,
     /// Every record index in the list's order.
-    pub sorted: Memo<segments::Sorted>,
+    pub sorted: Memo<list::Sorted>,
     /// The listed record indices: search and filter applied, in order.
     pub listed: Memo<Vec<u32>>,
 }
@@ -131,19 +130,19 @@ impl AppState {
         // The memos below hold large vectors: "changed" without comparing them (the inputs
         // changed, so the result almost surely did).
         let derived = Memo::new_with_compare(
-            move |_| file.with(|f| segments::derive(f, thresholds.get(), today.get())),
+            move |_| file.with(|f| list::derive(f, thresholds.get(), today.get())),
             |_, _| true,
         );
-        let sorted = Memo::new_owning(move |old: Option<segments::Sorted>| {
+        let sorted = Memo::new_owning(move |old: Option<list::Sorted>| {
             let (col, dir) = order.get();
-            let ids = derived.with(|d| file.with(|f| segments::sorted(f, d, col, dir)));
+            let ids = derived.with(|d| file.with(|f| list::sorted(f, d, col, dir)));
             let serial = old.map_or(0, |o| o.serial.wrapping_add(1));
-            (segments::Sorted { serial, ids }, true)
+            (list::Sorted { serial, ids }, true)
         });
         let filter = Memo::new(move |_| draft.with(Draft::to_filter));
         // Reuses the previous pass's buffers: a keystroke allocates nothing per row, and a
         // search that grows narrows the previous hits.
-        let pass = StoredValue::new(segments::Pass::default());
+        let pass = StoredValue::new(list::Pass::default());
         let listed = Memo::new_owning(move |old: Option<Vec<u32>>| {
             let mut out = old.unwrap_or_default();
             let query = Query::new(&list_query.get());
@@ -152,7 +151,7 @@ impl AppState {
                     file.with(|f| {
                         filter.with(|flt| {
                             pass.update_value(|p| {
-                                segments::select(f, d, order, &query, flt, p, &mut out)
+                                list::select(f, d, order, &query, flt, p, &mut out)
                             })
                         })
                     })

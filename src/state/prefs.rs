@@ -5,9 +5,9 @@ use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::lang::Lang;
+use crate::domain::segment::list::Col;
 use crate::domain::segment::Thresholds;
 use crate::domain::sort::SortDir;
-use crate::state::segments::Col;
 
 const KEY: &str = "carnet.prefs";
 

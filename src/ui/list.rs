@@ -10,13 +10,15 @@ use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::app::go;
+use super::columns::{cell, label};
 use super::demo::DemoButton;
 use super::segments::{BulkBar, FilterBuilder, Sidebar};
 use super::tk;
+use crate::domain::segment::list::Col;
 use crate::domain::sort::SortDir;
 use crate::i18n::{t, K};
 use crate::state::prefs::Prefs;
-use crate::state::segments::{cell, list_hash, Col};
+use crate::state::segments::list_hash;
 use crate::state::{use_app, AppState, Route};
 
 /// Rows drawn above and below the visible ones, so a quick scroll never shows a gap.
@@ -67,7 +69,7 @@ pub fn ListPage() -> impl IntoView {
             .into_iter()
             .map(|c| {
                 view! {
-                    <option value=c.id() selected=move || app.order.get().0 == c>{tk(c.label())}</option>
+                    <option value=c.id() selected=move || app.order.get().0 == c>{tk(label(c))}</option>
                 }
             })
             .collect_view()
@@ -157,7 +159,7 @@ fn ColumnsMenu(cols: RwSignal<Vec<Col>>) -> impl IntoView {
                 <label class="check">
                     <input type="checkbox" data-testid=format!("col-{}", c.id())
                         prop:checked=move || cols.with(|cs| cs.contains(&c)) on:change=toggle/>
-                    {tk(c.label())}
+                    {tk(label(c))}
                 </label>
             }
         })
@@ -278,7 +280,7 @@ fn Table(cols: RwSignal<Vec<Col>>, selected: RwSignal<HashSet<String>>) -> impl 
                         <button type="button" class="th-sort" data-testid=format!("th-{}", c.id())
                             title=t(lang, K::SortColumn)
                             on:click=move |_| app.order.update(|o| *o = if o.0 == c { (c, flip(o.1)) } else { (c, SortDir::Asc) })>
-                            {t(lang, c.label())}{arrow}
+                            {t(lang, label(c))}{arrow}
                         </button>
                     </th>
                 }

@@ -2,6 +2,7 @@
 //! storage directly.
 
 mod app;
+mod columns;
 mod crash;
 mod demo;
 mod fiche_page;

@@ -12,13 +12,12 @@ use super::list::run;
 use super::tk;
 use crate::domain::codec::csv_write::{default_columns, summary_columns, Variant};
 use crate::domain::fiche::{Fiche, Status};
+use crate::domain::segment::list::counts;
 use crate::domain::segment::{
     build, fields, mailing_list, BuiltinId, Draft, Field, Filter, Group, Input, Line,
 };
 use crate::i18n::{labels, t, K};
-use crate::state::segments::{
-    self as seg, bulk_delete, bulk_edit, counts, listed_ids, load_draft, Bulk,
-};
+use crate::state::segments::{self as seg, bulk_delete, bulk_edit, listed_ids, load_draft, Bulk};
 use crate::state::transfer::{csv_of, vcards_of};
 use crate::state::use_app;
 

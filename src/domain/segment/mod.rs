@@ -55,6 +55,7 @@ mod bulk;
 mod computed;
 mod draft;
 mod filter;
+pub mod list;
 mod saved;
 mod text;
 
