@@ -1,16 +1,13 @@
 //! Async actions: validate, write to IndexedDB, then update memory. The UI spawns them and
 //! reads their `Result`.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::backup::{backup_due, parse_backup_time, LAST_BACKUP_KEY};
+use super::change::{notify, Change};
 use super::clock::today;
-use super::sync::{self, notify, Change};
+use super::db::{db, set_db, DB_NAME};
+use super::sync;
 use super::{mark, platform, snapshot, AppError, AppState, Failure, FileState, Notice, Phase};
 use crate::domain::custom_field::{remove_field_values, CustomFieldDef, RemovalMode};
 use crate::domain::demo::demo_file;
@@ -19,24 +16,10 @@ use crate::domain::history::HistoryEntry;
 use crate::domain::safety::lost;
 use crate::domain::summary::Summary;
 use crate::domain::validate::{drop_empty_rows, validate_entry, validate_fiche};
-use crate::storage::{self, Db, StorageError};
-
-/// The database of the app; tests of the storage layer use their own names.
-pub const DB_NAME: &str = "carnet";
+use crate::storage::{self, StorageError};
 
 /// Number of fiches "load demo data" creates.
 pub const DEMO_SIZE: usize = 300;
-
-thread_local! {
-    // The browser runs the app on one thread; the handle is not `Send`, so it lives here
-    // rather than in a signal.
-    static DB: RefCell<Option<Rc<Db>>> = const { RefCell::new(None) };
-}
-
-pub(super) fn db() -> Result<Rc<Db>, AppError> {
-    DB.with(|d| d.borrow().clone())
-        .ok_or(AppError::Storage(StorageError::Unavailable))
-}
 
 /// Opens the database and reads the whole file into memory in one go; then joins the other tabs
 /// and asks for persistent storage. (The backup reminder is checked by the app once `Ready`.)
@@ -46,7 +29,7 @@ pub async fn start(app: AppState) {
     let result = async {
         let db = storage::open(DB_NAME).await?;
         let loaded = db.load().await?;
-        DB.with(|d| *d.borrow_mut() = Some(Rc::new(db)));
+        set_db(db);
         Ok::<_, StorageError>(loaded)
     }
     .await;
@@ -93,17 +76,6 @@ pub async fn start(app: AppState) {
     super::segments::load_saved(app).await;
     // The answer shows in the settings; asked once per start, after the file is known to open.
     platform::persist().await;
-}
-
-/// Reads when the last backup was made and sets `app.backup_due`. A failed read leaves the
-/// reminder as it was: it is a reminder, not an error to show.
-pub async fn check_backup(app: AppState) {
-    let Ok(db) = db() else { return };
-    if let Ok(stored) = db.get_meta::<String>(LAST_BACKUP_KEY).await {
-        let last = parse_backup_time(stored.as_deref());
-        app.last_backup.set(last);
-        app.backup_due.set(backup_due(last, Utc::now()));
-    }
 }
 
 /// Reads one fiche again from IndexedDB (after a conflict) and updates memory; `None` if it was

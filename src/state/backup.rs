@@ -2,6 +2,10 @@
 //! [`LAST_BACKUP_KEY`] (an RFC 3339 string); the reminder reads it.
 
 use chrono::{DateTime, Duration, Utc};
+use leptos::prelude::*;
+
+use super::db::db;
+use super::AppState;
 
 /// The `meta` key holding the time of the last JSON backup.
 pub const LAST_BACKUP_KEY: &str = "last_backup_at";
@@ -22,6 +26,17 @@ pub fn backup_due(last: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
 /// serde parses the fiches' dates, so that no second date parser ships in the wasm.)
 pub fn parse_backup_time(stored: Option<&str>) -> Option<DateTime<Utc>> {
     stored.and_then(|s| s.trim().parse::<DateTime<Utc>>().ok())
+}
+
+/// Reads when the last backup was made and sets `app.backup_due`. A failed read leaves the
+/// reminder as it was: it is a reminder, not an error to show.
+pub async fn check_backup(app: AppState) {
+    let Ok(db) = db() else { return };
+    if let Ok(stored) = db.get_meta::<String>(LAST_BACKUP_KEY).await {
+        let last = parse_backup_time(stored.as_deref());
+        app.last_backup.set(last);
+        app.backup_due.set(backup_due(last, Utc::now()));
+    }
 }
 
 #[cfg(test)]

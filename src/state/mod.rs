@@ -3,7 +3,9 @@
 
 pub mod actions;
 pub mod backup;
+pub mod change;
 pub mod clock;
+pub mod db;
 pub mod draft;
 pub mod mark;
 pub mod platform;
@@ -28,8 +30,8 @@ use crate::i18n::K;
 use crate::storage::StorageError;
 
 pub use crate::domain::file::{FileState, Record};
+pub use change::{notify, Change};
 pub use route::Route;
-pub use sync::{notify, Change};
 
 /// Where opening the file stands.
 #[derive(Debug, Clone, PartialEq)]

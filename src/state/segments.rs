@@ -4,8 +4,9 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
-use super::sync::{notify, Change};
-use super::{actions, AppError, AppState, Notice};
+use super::change::{notify, Change};
+use super::db::db;
+use super::{AppError, AppState, Notice};
 use crate::domain::fiche::{Fiche, Status};
 use crate::domain::search::fold;
 use crate::domain::segment::{from_url, to_url, Draft, Filter, SavedSegment};
@@ -100,7 +101,7 @@ pub async fn bulk_edit(app: AppState, ids: &[String], action: Bulk) -> Result<us
     if changed.is_empty() {
         return Ok(0);
     }
-    let saved = actions::db()?.save_fiches(&changed).await?;
+    let saved = db()?.save_fiches(&changed).await?;
     let ids: Vec<String> = saved.iter().map(|f| f.id.clone()).collect();
     app.file.update(|f| {
         for fiche in saved {
@@ -114,7 +115,7 @@ pub async fn bulk_edit(app: AppState, ids: &[String], action: Bulk) -> Result<us
 
 /// Deletes the fiches `ids` and their history in one transaction.
 pub async fn bulk_delete(app: AppState, ids: Vec<String>) -> Result<(), AppError> {
-    actions::db()?.delete_fiches(&ids).await?;
+    db()?.delete_fiches(&ids).await?;
     app.file.update(|f| {
         for id in &ids {
             f.remove(id);
@@ -127,7 +128,7 @@ pub async fn bulk_delete(app: AppState, ids: Vec<String>) -> Result<(), AppError
 /// Reads the saved segments. One that does not read (made by a newer version) is not listed,
 /// and its JSON is carried through unchanged when the list is written again.
 pub async fn load_saved(app: AppState) {
-    let Ok(db) = actions::db() else { return };
+    let Ok(db) = db() else { return };
     if let Ok(Some(stored)) = db.get_meta::<Vec<String>>(SAVED_KEY).await {
         app.saved.set(
             stored
@@ -148,7 +149,7 @@ async fn write_saved(app: AppState, segments: Vec<SavedSegment>) -> Result<(), A
         .filter(|j| SavedSegment::from_json(j).is_err())
         .collect();
     stored.extend(segments.iter().map(SavedSegment::to_json));
-    actions::db()?.put_meta(SAVED_KEY, &stored).await?;
+    db()?.put_meta(SAVED_KEY, &stored).await?;
     app.saved.set(segments);
     app.saved_raw.set(stored);
     notify(Change::Meta);

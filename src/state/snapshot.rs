@@ -8,7 +8,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::actions::db;
+use super::db::db;
 use super::platform;
 use super::AppState;
 use crate::domain::fiche::Fiche;

@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use chrono::Utc;
 use leptos::prelude::*;
 
-use super::actions::db;
 use super::backup::LAST_BACKUP_KEY;
+use super::change::{notify, Change};
+use super::db::db;
 use super::mark;
-use super::sync::{notify, Change};
 use super::{AppError, AppState, FileState};
 use crate::domain::codec::csv_import::{plan_history_import, plan_import, HistoryPlan, ImportPlan};
 use crate::domain::codec::csv_read::ReadError;

@@ -14,7 +14,7 @@ use super::list::ListPage;
 use super::settings::SettingsPage;
 use crate::i18n::{from_browser_languages, lost_text, open_failed_text, storage_text, t, Lang, K};
 use crate::state::prefs::Prefs;
-use crate::state::{actions, clock, mark, platform, segments, transfer};
+use crate::state::{actions, backup, clock, mark, platform, segments, transfer};
 use crate::state::{AppState, Notice, Phase, Route};
 use crate::storage::StorageError;
 
@@ -71,7 +71,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         app.route.track();
         if app.phase.get() == Phase::Ready {
-            spawn_local(actions::check_backup(app));
+            spawn_local(backup::check_backup(app));
         }
     });
     // The page language follows the switch, for screen readers and the crash banner.
