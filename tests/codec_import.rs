@@ -512,6 +512,57 @@ fn history_import_attaches_rows_to_fiches() {
 }
 
 #[test]
+fn history_import_keeps_credit_notes_as_negative_amounts() {
+    let fiche = existing_fiche("a", "Lefèvre", "helene.lefevre@exemple.fr", "");
+    // A French till export (Windows-1252, ';') with refunds written the ways tills write them,
+    // an invoicing line and its credit note, and a quote that cannot be negative.
+    let csv = "Date;Email;Montant;Libellé;Type\n\
+        03/05/2024;helene.lefevre@exemple.fr;49,90;Bouquet;vente\n\
+        04/05/2024;helene.lefevre@exemple.fr;-49,90;Retour bouquet;vente\n\
+        05/05/2024;helene.lefevre@exemple.fr;12,50-;Avoir carte;\n\
+        06/05/2024;helene.lefevre@exemple.fr;(3,00);Remise;\n\
+        07/05/2024;helene.lefevre@exemple.fr;-120.00;Avoir n° 12;facture\n\
+        08/05/2024;helene.lefevre@exemple.fr;-10,00;Devis révisé;devis\n";
+    let bytes: Vec<u8> = csv
+        .chars()
+        .map(|c| match c {
+            'é' => 0xE9,
+            '°' => 0xB0,
+            c => u8::try_from(c).unwrap(),
+        })
+        .collect();
+    let p = plan_history_import(&bytes, &[&fiche], &mut ids()).unwrap();
+    assert_eq!(p.encoding, Encoding::Windows1252);
+    let got: Vec<(HistoryKind, Option<i64>, &str)> = p
+        .entries
+        .iter()
+        .map(|e| (e.kind, e.amount_cents, e.label.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (HistoryKind::Purchase, Some(4990), "Bouquet"),
+            (HistoryKind::Purchase, Some(-4990), "Retour bouquet"),
+            (HistoryKind::Purchase, Some(-1250), "Avoir carte"),
+            (HistoryKind::Purchase, Some(-300), "Remise"),
+            (HistoryKind::Invoice, Some(-12000), "Avoir n° 12"),
+        ]
+    );
+    assert!(p.entries[1..].iter().all(|e| e.is_refund()));
+    assert_eq!(p.rejected, 1);
+    assert_eq!(p.errors.len(), 1);
+    assert_eq!(p.errors[0].line, 7);
+    assert_eq!(
+        p.errors[0].problem,
+        ImportProblem::Invalid(Problem::NegativeAmount)
+    );
+
+    // What the fiche's summary becomes: 49,90 bought, everything else given back.
+    let s = carnet::domain::summary::Summary::from_history(&p.entries);
+    assert_eq!((s.total_spent_cents, s.orders), (-1550, 1));
+}
+
+#[test]
 fn history_import_skips_entries_already_there() {
     let a = existing_fiche("a", "Lefèvre", "helene.lefevre@exemple.fr", "");
     let b = existing_fiche("b", "Martin", "jerome@exemple.fr", "");

@@ -378,10 +378,11 @@ fn entries_amounts() {
         "a free item is still a purchase"
     );
     purchase.amount_cents = Some(-100);
-    assert_eq!(
-        entry_problems(&purchase),
-        one("amount", Problem::NegativeAmount)
+    assert!(
+        entry_problems(&purchase).is_empty(),
+        "a refund is a purchase with a negative amount"
     );
+    assert!(purchase.is_refund());
 
     let mut invoice = entry(HistoryKind::Invoice);
     assert!(
@@ -389,9 +390,32 @@ fn entries_amounts() {
         "an invoice may be recorded without its amount"
     );
     invoice.amount_cents = Some(-1);
+    assert!(
+        entry_problems(&invoice).is_empty(),
+        "a credit note is an invoice with a negative amount"
+    );
+    assert!(invoice.is_refund());
+
+    let mut quote = entry(HistoryKind::Quote);
+    quote.status = Some(EntryStatus::Pending);
+    assert!(entry_problems(&quote).is_empty(), "a quote needs no amount");
+    quote.amount_cents = Some(-1);
     assert_eq!(
-        entry_problems(&invoice),
+        entry_problems(&quote),
         one("amount", Problem::NegativeAmount)
+    );
+    assert!(!quote.is_refund());
+
+    let mut complaint = entry(HistoryKind::Complaint);
+    complaint.status = Some(EntryStatus::Open);
+    assert!(
+        entry_problems(&complaint).is_empty(),
+        "a complaint needs no amount"
+    );
+    complaint.amount_cents = Some(-500);
+    assert_eq!(
+        entry_problems(&complaint),
+        one("amount", Problem::AmountNotExpected)
     );
 
     let mut call = entry(HistoryKind::Call);

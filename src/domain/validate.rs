@@ -41,6 +41,8 @@ pub enum Problem {
     AmountRequired,
     /// An amount on an entry kind that has none (a call, a note…).
     AmountNotExpected,
+    /// A negative amount where none makes sense (a quote); purchases and invoices may be
+    /// negative (refunds, credit notes).
     NegativeAmount,
     InvalidAmount,
     /// More than two decimals in an amount.
@@ -295,9 +297,10 @@ pub fn check_custom_value(def: &CustomFieldDef, value: &CustomValue) -> Result<(
 
 /// Checks a history entry; empty means valid.
 ///
-/// Negative amounts are refused for every kind, purchases included: a refund entered as a
-/// negative purchase would count as an order and drag the average basket down. A refund is
-/// recorded as a note or on the complaint it settles.
+/// A purchase or an invoice may have a negative amount: a refund or a credit note ("avoir"),
+/// which lowers the total spent without counting as an order (see
+/// [`HistoryEntry::is_refund`]). A quote's amount is never negative; calls, visits,
+/// complaints and the other kinds carry no amount at all.
 pub fn validate_entry(e: &HistoryEntry) -> Vec<FieldError> {
     let mut errors = Vec::new();
     match e.amount_cents {
@@ -307,7 +310,9 @@ pub fn validate_entry(e: &HistoryEntry) -> Vec<FieldError> {
         Some(_) if !e.kind.has_amount() => {
             errors.push(FieldError::new("amount", Problem::AmountNotExpected))
         }
-        Some(a) if a < 0 => errors.push(FieldError::new("amount", Problem::NegativeAmount)),
+        Some(a) if a < 0 && e.kind == HistoryKind::Quote => {
+            errors.push(FieldError::new("amount", Problem::NegativeAmount))
+        }
         _ => {}
     }
     let statuses = e.kind.statuses();

@@ -69,8 +69,8 @@ pub fn problem_text(lang: Lang, p: &Problem) -> &'static str {
             "This kind of event has no amount.",
         ),
         NegativeAmount => (
-            "Le montant ne peut pas être négatif.",
-            "The amount cannot be negative.",
+            "Un devis ne peut pas être négatif : un remboursement s'enregistre comme un achat de montant négatif.",
+            "A quote cannot be negative: record a refund as a purchase with a negative amount.",
         ),
         InvalidAmount => (
             "Ce montant n'est pas lisible (exemple : 12,50).",

@@ -263,6 +263,7 @@ texts! {
     HkComplaint => "Réclamation", "Complaint";
     HkNote => "Note", "Note";
     HkCampaign => "Campagne", "Campaign";
+    Refund => "Remboursement / avoir", "Refund / credit note";
     EsOpen => "Ouverte", "Open";
     EsResolved => "Résolue", "Resolved";
     EsPending => "En attente", "Pending";

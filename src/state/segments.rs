@@ -376,8 +376,10 @@ pub fn cell(col: Col, r: &Record, c: &Computed, lang: Lang) -> String {
             .rfm
             .map(|x| format!("{}{}{}", x.r, x.f, x.m))
             .unwrap_or_default(),
-        Col::Total if s.orders > 0 => format_amount(s.total_spent_cents, lang),
-        Col::Total => String::new(),
+        Col::Total => s
+            .total_if_any()
+            .map(|c| format_amount(c, lang))
+            .unwrap_or_default(),
         Col::Orders => s.orders.to_string(),
         Col::LastPurchase => date(s.last_purchase),
         Col::LastContact => date(s.last_contact),
@@ -398,7 +400,7 @@ fn sort_key(col: Col, r: &Record, c: &Computed) -> Option<Key> {
     let (f, s) = (&r.fiche, &r.summary);
     let ts = |d: Option<chrono::DateTime<Utc>>| d.map(|d| Key::Num(d.timestamp()));
     match col {
-        Col::Total => (s.orders > 0).then_some(Key::Num(s.total_spent_cents)),
+        Col::Total => s.total_if_any().map(Key::Num),
         Col::Orders => Some(Key::Num(s.orders.into())),
         Col::LastPurchase => ts(s.last_purchase),
         Col::LastContact => ts(s.last_contact),
@@ -805,7 +807,7 @@ mod tests {
                 .iter()
                 .map(|&i| {
                     let s: &Summary = &file.records()[i as usize].summary;
-                    (s.orders > 0).then_some(s.total_spent_cents)
+                    s.total_if_any()
                 })
                 .collect();
             let buyers = totals.iter().take_while(|t| t.is_some()).count();
