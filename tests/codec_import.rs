@@ -483,6 +483,46 @@ fn custom_fields_carnet_ids_and_saved_mappings() {
 }
 
 #[test]
+fn overlong_values_make_problem_rows_at_their_line_and_column() {
+    let csv = format!(
+        "Prénom;Nom;Email;Rue;Complément;Ville\n\
+         Jeanne;Dupuis;jeanne@exemple.fr;1 rue Haute;;Lyon\n\
+         {};Martin;paul@exemple.fr;;;Lyon\n\
+         Léa;Petit;;{};{};Nantes\n\
+         Hugo;Roux;hugo@exemple.fr;;;{}\n",
+        "é".repeat(100_000),
+        "r".repeat(300),
+        "s".repeat(150),
+        "V".repeat(101),
+    );
+    let p = plan(csv.as_bytes(), &[], &[], OnMatch::Update);
+    assert_eq!(p.fiches.created(), 1, "only Jeanne is written");
+    assert_eq!(p.fiches.to_create[0].last_name, "Dupuis");
+    assert_eq!(p.fiches.invalid(), 3);
+    let got: Vec<(u64, &str, ImportProblem)> = p
+        .errors()
+        .iter()
+        .map(|e| (e.line, e.column.as_str(), e.problem))
+        .collect();
+    let too_long = |max| ImportProblem::Invalid(Problem::TooLong { max });
+    assert_eq!(
+        got,
+        [
+            (3, "Prénom", too_long(100)),
+            // Two columns fill the street: the longer one is named.
+            (4, "Rue", too_long(400)),
+            (5, "Ville", too_long(100)),
+        ]
+    );
+    assert_eq!(p.errors()[0].value, format!("{}…", "é".repeat(60)));
+    assert!(!p.errors()[0].kept_in_notes);
+    assert_eq!(
+        ImportProblem::Invalid(Problem::TooLong { max: 100 }).code(),
+        "too_long:100"
+    );
+}
+
+#[test]
 fn history_import_attaches_rows_to_fiches() {
     let fiche = existing_fiche("a", "Lefèvre", "helene.lefevre@exemple.fr", "");
     let p = plan_history_import(&fixture("history_till.csv"), &[&fiche], &mut ids()).unwrap();
@@ -552,6 +592,10 @@ fn history_import_keeps_credit_notes_as_negative_amounts() {
     assert_eq!(p.rejected, 1);
     assert_eq!(p.errors.len(), 1);
     assert_eq!(p.errors[0].line, 7);
+    assert_eq!(
+        (p.errors[0].column.as_str(), p.errors[0].value.as_str()),
+        ("Montant", "-10,00")
+    );
     assert_eq!(
         p.errors[0].problem,
         ImportProblem::Invalid(Problem::NegativeAmount)

@@ -5,9 +5,16 @@ use crate::domain::validate::Problem;
 use crate::storage::StorageError;
 
 /// What is wrong with a field, said to the person who typed it.
-pub fn problem_text(lang: Lang, p: &Problem) -> &'static str {
+pub fn problem_text(lang: Lang, p: &Problem) -> String {
     use Problem::*;
     let (fr, en) = match p {
+        TooLong { max } => {
+            let max = whole_number(lang, *max);
+            return match lang {
+                Lang::Fr => format!("Ce texte est trop long : {max} caractères au plus."),
+                Lang::En => format!("This text is too long: {max} characters at most."),
+            };
+        }
         NameRequired => (
             "Indiquez un nom : prénom, nom ou société.",
             "Enter a name: first name, last name or company.",
@@ -118,6 +125,24 @@ pub fn problem_text(lang: Lang, p: &Problem) -> &'static str {
         Lang::Fr => fr,
         Lang::En => en,
     }
+    .to_string()
+}
+
+/// "20 000" (U+202F, as French amounts) or "20,000".
+fn whole_number(lang: Lang, n: usize) -> String {
+    let sep = match lang {
+        Lang::Fr => '\u{202f}',
+        Lang::En => ',',
+    };
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// What went wrong with the browser's storage, and what the person can do about it.
@@ -163,5 +188,28 @@ pub fn storage_text(lang: Lang, e: &StorageError) -> String {
     match lang {
         Lang::Fr => fr,
         Lang::En => en,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_too_long_says_the_limit_in_each_language() {
+        let p = Problem::TooLong { max: 20_000 };
+        assert_eq!(
+            problem_text(Lang::Fr, &p),
+            "Ce texte est trop long : 20\u{202f}000 caractères au plus."
+        );
+        assert_eq!(
+            problem_text(Lang::En, &p),
+            "This text is too long: 20,000 characters at most."
+        );
+        let p = Problem::TooLong { max: 100 };
+        assert_eq!(
+            problem_text(Lang::En, &p),
+            "This text is too long: 100 characters at most."
+        );
     }
 }

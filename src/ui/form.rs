@@ -239,7 +239,7 @@ pub fn FicheForm(id: Option<String>) -> impl IntoView {
                 <div class="grid">
                     {text_input(K::FInterests, "f-interests".into(), "interests".into(), "text", errors, int_get, int_set)}
                     {text_input(K::FTags, "f-tags".into(), "tags".into(), "text", errors, tags_get, tags_set)}
-                    {text_area(K::FNotes, "f-notes".into(), notes_get, notes_set)}
+                    {text_area(K::FNotes, "f-notes".into(), "notes".into(), errors, notes_get, notes_set)}
                     <p class="hint">{tx(lang, K::NotesHint)}</p>
                 </div>
             </details>

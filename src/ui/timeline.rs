@@ -324,6 +324,7 @@ where
                 <label class="field field-wide">
                     <span class="field-label">{tx(lang, K::EntryText)}</span>
                     <textarea data-testid="entry-text" rows="2" prop:value=field(|d| d.text.clone()) on:input=set(|d, v| d.text = v)></textarea>
+                    {errors_for(errors, "text".into())}
                 </label>
             </div>
             <div class="actions">
