@@ -168,6 +168,10 @@ pub fn storage_text(lang: Lang, e: &StorageError) -> String {
             "Cette fiche a été modifiée ailleurs (un autre onglet ?) : rechargez-la avant d'enregistrer. Rien n'a été écrasé.".into(),
             "This record was changed elsewhere (another tab?): reload it before saving. Nothing was overwritten.".into(),
         ),
+        StorageError::Deleted { .. } => (
+            "Cette fiche a été supprimée dans un autre onglet : elle n'a pas été enregistrée.".into(),
+            "This record was deleted in another tab: it was not saved.".into(),
+        ),
         StorageError::ChangedSinceImport { ids } => (
             format!("L'import ne peut pas être annulé : {} fiche(s) ont été modifiées depuis. Rien n'a été changé.", ids.len()),
             format!("The import cannot be undone: {} record(s) were changed since. Nothing was changed.", ids.len()),
@@ -194,6 +198,21 @@ pub fn storage_text(lang: Lang, e: &StorageError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fiche_deleted_elsewhere_is_not_said_to_be_changed() {
+        let deleted = StorageError::Deleted { id: "f1".into() };
+        assert_eq!(
+            storage_text(Lang::Fr, &deleted),
+            "Cette fiche a été supprimée dans un autre onglet : elle n'a pas été enregistrée."
+        );
+        assert_eq!(
+            storage_text(Lang::En, &deleted),
+            "This record was deleted in another tab: it was not saved."
+        );
+        let changed = StorageError::Conflict { id: "f1".into() };
+        assert!(storage_text(Lang::Fr, &changed).contains("modifiée ailleurs"));
+    }
 
     #[test]
     fn a_text_too_long_says_the_limit_in_each_language() {
