@@ -483,6 +483,36 @@ fn custom_fields_carnet_ids_and_saved_mappings() {
 }
 
 #[test]
+fn a_mixed_encoding_file_maps_its_utf8_header_and_keeps_the_rows_accents() {
+    // "Prénom" in UTF-8 over rows in Windows-1252: read as a whole in Windows-1252 the header
+    // was "PrÃ©nom" and the column went unmapped.
+    let mut bytes = "Prénom;Nom;Ville\n".as_bytes().to_vec();
+    bytes.extend(b"H\xE9l\xE8ne;Dupr\xE9;Orl\xE9ans\n");
+    let p = plan(&bytes, &[], &[], OnMatch::Update);
+    assert_eq!(p.encoding, Encoding::Utf8AndWindows1252);
+    assert_eq!(
+        p.mapping.targets[..2],
+        [Target::FirstName, Target::LastName]
+    );
+    let f = created(&p, "Dupré");
+    assert_eq!(
+        (f.first_name.as_str(), f.primary_city()),
+        ("Hélène", Some("Orléans"))
+    );
+
+    // The history importer reads files the same way and reports it too.
+    let fiche = existing_fiche("a", "Dupré", "helene@exemple.fr", "");
+    let mut bytes = "Date;Email;Montant;Libellé\n".as_bytes().to_vec();
+    bytes.extend(b"03/05/2024;helene@exemple.fr;12,50;Th\xE9i\xE8re\n");
+    let h = plan_history_import(&bytes, &[&fiche], &mut ids()).unwrap();
+    assert_eq!(h.encoding, Encoding::Utf8AndWindows1252);
+    assert_eq!(
+        h.entries[0].label, "Théière",
+        "the Libellé column was found"
+    );
+}
+
+#[test]
 fn overlong_values_make_problem_rows_at_their_line_and_column() {
     let csv = format!(
         "Prénom;Nom;Email;Rue;Complément;Ville\n\
