@@ -90,7 +90,7 @@ async fn one_stale_or_deleted_fiche_writes_nothing() {
         "nothing of the batch was written"
     );
 
-    // A fiche deleted meanwhile is a conflict too, never brought back.
+    // A fiche deleted meanwhile refuses the batch too, and is never brought back.
     db.delete_fiche("f9").await.unwrap();
     let mut fresh: Vec<Fiche> = db
         .load()
@@ -103,7 +103,7 @@ async fn one_stale_or_deleted_fiche_writes_nothing() {
     fresh.push(all[9].clone());
     assert_eq!(
         db.save_fiches(&add_tag(&fresh, "vip")).await,
-        Err(StorageError::Conflict { id: "f9".into() })
+        Err(StorageError::Deleted { id: "f9".into() })
     );
     assert_eq!(db.load().await.unwrap().fiches.len(), 49);
     db.close();

@@ -98,15 +98,61 @@ async fn a_stale_version_is_refused_and_nothing_is_written() {
         db.save_fiche(&fiche("f1", "Autre")).await,
         Err(StorageError::Conflict { .. })
     ));
-    // Saving an edit of a fiche deleted elsewhere does not bring it back.
+    // Saving an edit of a fiche deleted elsewhere does not bring it back (see also
+    // `an_edit_of_a_fiche_deleted_in_another_tab_is_refused_as_deleted`).
     db.delete_fiche("f1").await.unwrap();
-    assert!(matches!(
+    assert_eq!(
         db.save_fiche(&a).await,
-        Err(StorageError::Conflict { .. })
-    ));
+        Err(StorageError::Deleted { id: "f1".into() })
+    );
     assert!(db.load().await.unwrap().fiches.is_empty());
 
     db.close();
+    storage::delete_database(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_edit_of_a_fiche_deleted_in_another_tab_is_refused_as_deleted() {
+    let name = db_name("deleted");
+    // Two connections, as two tabs: tab B opened the fiche for editing, tab A deletes it.
+    let tab_a = storage::open(&name).await.unwrap();
+    let tab_b = storage::open(&name).await.unwrap();
+    let stored = tab_a.save_fiche(&fiche("f1", "Dubois")).await.unwrap();
+    tab_a.save_fiche(&fiche("f2", "Martin")).await.unwrap();
+    let (mut edited, _) = tab_b.get_fiche("f1").await.unwrap().unwrap();
+    assert_eq!(edited, stored);
+    tab_a.delete_fiche("f1").await.unwrap();
+
+    // Tab B saves: told the fiche was deleted (not "changed elsewhere"), and it stays deleted.
+    edited.notes = "tab B: a changé de numéro".into();
+    let refused = tab_b.save_fiche(&edited).await;
+    assert_eq!(refused, Err(StorageError::Deleted { id: "f1".into() }));
+    assert_eq!(
+        carnet::i18n::storage_text(carnet::i18n::Lang::Fr, &refused.unwrap_err()),
+        "Cette fiche a été supprimée dans un autre onglet : elle n'a pas été enregistrée."
+    );
+    assert_eq!(tab_a.get_fiche("f1").await.unwrap(), None);
+    // A bulk edit that includes it writes nothing, and says why.
+    let (other, _) = tab_b.get_fiche("f2").await.unwrap().unwrap();
+    assert_eq!(
+        tab_b.save_fiches(&[other.clone(), edited.clone()]).await,
+        Err(StorageError::Deleted { id: "f1".into() })
+    );
+    let loaded = tab_a.load().await.unwrap().fiches;
+    assert_eq!(loaded.len(), 1);
+    assert_eq!(loaded[0].0, other, "f2 untouched");
+
+    // A stale edit of a fiche still there is still a conflict.
+    let mut newer = other.clone();
+    newer.notes = "tab A".into();
+    tab_a.save_fiche(&newer).await.unwrap();
+    assert_eq!(
+        tab_b.save_fiche(&other).await,
+        Err(StorageError::Conflict { id: "f2".into() })
+    );
+
+    tab_a.close();
+    tab_b.close();
     storage::delete_database(&name).await.unwrap();
 }
 

@@ -128,6 +128,64 @@ fn encodings_are_detected_and_reported() {
     assert_eq!(windows_1252(&all).chars().count(), 128);
 }
 
+/// Text as Windows-1252 bytes (the characters used here are all in Latin-1 but "€", "’", "œ").
+fn cp1252(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| match c {
+            '€' => 0x80,
+            '’' => 0x92,
+            'œ' => 0x9C,
+            c => u8::try_from(u32::from(c)).expect("a Latin-1 character"),
+        })
+        .collect()
+}
+
+#[test]
+fn a_utf8_header_on_windows_1252_rows_is_read_line_by_line_and_reported() {
+    // Excel's French export under a header typed in UTF-8, with one row pasted in UTF-8 too.
+    let mut bytes = "Prénom;Nom;Ville;Intérêts\r\n".as_bytes().to_vec();
+    bytes.extend(cp1252("Hélène;Dupré;Orléans;thé, œnologie\r\n"));
+    bytes.extend("Zoé;Lefèvre;Besançon;café\r\n".as_bytes());
+    bytes.extend(cp1252("Jérôme;Noël;Sète;12 € l’unité\r\n"));
+    assert!(std::str::from_utf8(&bytes).is_err(), "not UTF-8 as a whole");
+    let t = read_table(&bytes).unwrap();
+    assert_eq!(t.encoding, Encoding::Utf8AndWindows1252);
+    assert_eq!(t.headers, ["Prénom", "Nom", "Ville", "Intérêts"]);
+    let rows: Vec<Vec<&str>> = t
+        .rows
+        .iter()
+        .map(|r| r.fields.iter().map(String::as_str).collect())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ["Hélène", "Dupré", "Orléans", "thé, œnologie"],
+            ["Zoé", "Lefèvre", "Besançon", "café"],
+            ["Jérôme", "Noël", "Sète", "12 € l’unité"],
+        ]
+    );
+
+    // The same with Excel's byte order mark before the UTF-8 header.
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend(&bytes);
+    let d = decode(&bom).unwrap();
+    assert_eq!(d.encoding, Encoding::Utf8AndWindows1252);
+    assert!(d.text.starts_with("Prénom;") && d.text.contains("l’unité"));
+
+    // Not a mixture: plain Windows-1252 (with an ASCII header), plain UTF-8.
+    let mut plain = b"Nom;Ville\n".to_vec();
+    plain.extend(cp1252("Dupré;Orléans\n"));
+    assert_eq!(decode(&plain).unwrap().encoding, Encoding::Windows1252);
+    assert_eq!(
+        decode(&cp1252("Prénom\nHélène\n")).unwrap().encoding,
+        Encoding::Windows1252
+    );
+    assert_eq!(
+        decode("Prénom\nHélène\n".as_bytes()).unwrap().encoding,
+        Encoding::Utf8
+    );
+}
+
 #[test]
 fn empty_binary_and_huge_inputs_are_refused_with_a_reason() {
     assert_eq!(decode(b""), Err(TextError::Empty));

@@ -483,6 +483,76 @@ fn custom_fields_carnet_ids_and_saved_mappings() {
 }
 
 #[test]
+fn a_mixed_encoding_file_maps_its_utf8_header_and_keeps_the_rows_accents() {
+    // "Prénom" in UTF-8 over rows in Windows-1252: read as a whole in Windows-1252 the header
+    // was "PrÃ©nom" and the column went unmapped.
+    let mut bytes = "Prénom;Nom;Ville\n".as_bytes().to_vec();
+    bytes.extend(b"H\xE9l\xE8ne;Dupr\xE9;Orl\xE9ans\n");
+    let p = plan(&bytes, &[], &[], OnMatch::Update);
+    assert_eq!(p.encoding, Encoding::Utf8AndWindows1252);
+    assert_eq!(
+        p.mapping.targets[..2],
+        [Target::FirstName, Target::LastName]
+    );
+    let f = created(&p, "Dupré");
+    assert_eq!(
+        (f.first_name.as_str(), f.primary_city()),
+        ("Hélène", Some("Orléans"))
+    );
+
+    // The history importer reads files the same way and reports it too.
+    let fiche = existing_fiche("a", "Dupré", "helene@exemple.fr", "");
+    let mut bytes = "Date;Email;Montant;Libellé\n".as_bytes().to_vec();
+    bytes.extend(b"03/05/2024;helene@exemple.fr;12,50;Th\xE9i\xE8re\n");
+    let h = plan_history_import(&bytes, &[&fiche], &mut ids()).unwrap();
+    assert_eq!(h.encoding, Encoding::Utf8AndWindows1252);
+    assert_eq!(
+        h.entries[0].label, "Théière",
+        "the Libellé column was found"
+    );
+}
+
+#[test]
+fn overlong_values_make_problem_rows_at_their_line_and_column() {
+    let csv = format!(
+        "Prénom;Nom;Email;Rue;Complément;Ville\n\
+         Jeanne;Dupuis;jeanne@exemple.fr;1 rue Haute;;Lyon\n\
+         {};Martin;paul@exemple.fr;;;Lyon\n\
+         Léa;Petit;;{};{};Nantes\n\
+         Hugo;Roux;hugo@exemple.fr;;;{}\n",
+        "é".repeat(100_000),
+        "r".repeat(300),
+        "s".repeat(150),
+        "V".repeat(101),
+    );
+    let p = plan(csv.as_bytes(), &[], &[], OnMatch::Update);
+    assert_eq!(p.fiches.created(), 1, "only Jeanne is written");
+    assert_eq!(p.fiches.to_create[0].last_name, "Dupuis");
+    assert_eq!(p.fiches.invalid(), 3);
+    let got: Vec<(u64, &str, ImportProblem)> = p
+        .errors()
+        .iter()
+        .map(|e| (e.line, e.column.as_str(), e.problem))
+        .collect();
+    let too_long = |max| ImportProblem::Invalid(Problem::TooLong { max });
+    assert_eq!(
+        got,
+        [
+            (3, "Prénom", too_long(100)),
+            // Two columns fill the street: the longer one is named.
+            (4, "Rue", too_long(400)),
+            (5, "Ville", too_long(100)),
+        ]
+    );
+    assert_eq!(p.errors()[0].value, format!("{}…", "é".repeat(60)));
+    assert!(!p.errors()[0].kept_in_notes);
+    assert_eq!(
+        ImportProblem::Invalid(Problem::TooLong { max: 100 }).code(),
+        "too_long:100"
+    );
+}
+
+#[test]
 fn history_import_attaches_rows_to_fiches() {
     let fiche = existing_fiche("a", "Lefèvre", "helene.lefevre@exemple.fr", "");
     let p = plan_history_import(&fixture("history_till.csv"), &[&fiche], &mut ids()).unwrap();
@@ -509,6 +579,61 @@ fn history_import_attaches_rows_to_fiches() {
     assert!(p.errors.iter().any(|e| e.line == 6
         && e.column == "Montant"
         && e.problem == ImportProblem::Invalid(Problem::InvalidAmount)));
+}
+
+#[test]
+fn history_import_keeps_credit_notes_as_negative_amounts() {
+    let fiche = existing_fiche("a", "Lefèvre", "helene.lefevre@exemple.fr", "");
+    // A French till export (Windows-1252, ';') with refunds written the ways tills write them,
+    // an invoicing line and its credit note, and a quote that cannot be negative.
+    let csv = "Date;Email;Montant;Libellé;Type\n\
+        03/05/2024;helene.lefevre@exemple.fr;49,90;Bouquet;vente\n\
+        04/05/2024;helene.lefevre@exemple.fr;-49,90;Retour bouquet;vente\n\
+        05/05/2024;helene.lefevre@exemple.fr;12,50-;Avoir carte;\n\
+        06/05/2024;helene.lefevre@exemple.fr;(3,00);Remise;\n\
+        07/05/2024;helene.lefevre@exemple.fr;-120.00;Avoir n° 12;facture\n\
+        08/05/2024;helene.lefevre@exemple.fr;-10,00;Devis révisé;devis\n";
+    let bytes: Vec<u8> = csv
+        .chars()
+        .map(|c| match c {
+            'é' => 0xE9,
+            '°' => 0xB0,
+            c => u8::try_from(c).unwrap(),
+        })
+        .collect();
+    let p = plan_history_import(&bytes, &[&fiche], &mut ids()).unwrap();
+    assert_eq!(p.encoding, Encoding::Windows1252);
+    let got: Vec<(HistoryKind, Option<i64>, &str)> = p
+        .entries
+        .iter()
+        .map(|e| (e.kind, e.amount_cents, e.label.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (HistoryKind::Purchase, Some(4990), "Bouquet"),
+            (HistoryKind::Purchase, Some(-4990), "Retour bouquet"),
+            (HistoryKind::Purchase, Some(-1250), "Avoir carte"),
+            (HistoryKind::Purchase, Some(-300), "Remise"),
+            (HistoryKind::Invoice, Some(-12000), "Avoir n° 12"),
+        ]
+    );
+    assert!(p.entries[1..].iter().all(|e| e.is_refund()));
+    assert_eq!(p.rejected, 1);
+    assert_eq!(p.errors.len(), 1);
+    assert_eq!(p.errors[0].line, 7);
+    assert_eq!(
+        (p.errors[0].column.as_str(), p.errors[0].value.as_str()),
+        ("Montant", "-10,00")
+    );
+    assert_eq!(
+        p.errors[0].problem,
+        ImportProblem::Invalid(Problem::NegativeAmount)
+    );
+
+    // What the fiche's summary becomes: 49,90 bought, everything else given back.
+    let s = carnet::domain::summary::Summary::from_history(&p.entries);
+    assert_eq!((s.total_spent_cents, s.orders), (-1550, 1));
 }
 
 #[test]

@@ -145,6 +145,45 @@ fn vcard_4_card() {
 }
 
 #[test]
+fn a_card_with_an_overlong_name_is_a_problem_row_not_a_fiche() {
+    let long = "A".repeat(5_000);
+    let vcf = format!(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jeanne Dupuis\r\nN:Dupuis;Jeanne;;;\r\n\
+         EMAIL:jeanne@exemple.fr\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nFN:x\r\nN:{long};Paul;;;\r\n\
+         NOTE:{}\r\nEND:VCARD\r\n",
+        "n".repeat(25_000)
+    );
+    let p = import(vcf.as_bytes(), &[]);
+    assert_eq!(p.to_create.len(), 1, "only the first card");
+    assert_eq!(p.to_create[0].last_name, "Dupuis");
+    assert_eq!(p.rows[1].outcome, Outcome::Invalid);
+    let mut problems: Vec<(u64, &str, ImportProblem)> = p
+        .errors
+        .iter()
+        .map(|e| (e.line, e.column.as_str(), e.problem))
+        .collect();
+    problems.sort_by_key(|e| e.1);
+    assert_eq!(
+        problems,
+        [
+            (
+                7,
+                "N",
+                ImportProblem::Invalid(Problem::TooLong { max: 100 })
+            ),
+            (
+                7,
+                "NOTE",
+                ImportProblem::Invalid(Problem::TooLong { max: 20_000 })
+            ),
+        ]
+    );
+    let name = p.errors.iter().find(|e| e.column == "N").unwrap();
+    assert_eq!(name.value, format!("{}…", "A".repeat(60)), "shortened");
+}
+
+#[test]
 fn cards_match_existing_fiches_like_csv_rows() {
     let mut existing = Fiche::new("old".into(), now());
     existing.last_name = "Lefèvre".into();

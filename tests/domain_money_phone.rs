@@ -181,6 +181,53 @@ fn amounts_as_typed() {
 }
 
 #[test]
+fn negative_amounts_as_tills_and_accounting_write_them() {
+    let cases = [
+        ("-12,50", -1250),
+        ("-12.50", -1250),
+        ("12,50-", -1250),
+        ("12.50-", -1250),
+        ("12,50 -", -1250),
+        ("12,50 €-", -1250),
+        ("12,50- €", -1250),
+        ("(12,50)", -1250),
+        ("(12.50)", -1250),
+        ("(1 234,56)", -123_456),
+        ("(12,50 €)", -1250),
+        ("(€12.50)", -1250),
+        ("€ (12,50)", -1250),
+        ("( 12,50 )", -1250),
+        ("12,50\u{2212}", -1250),
+        ("-0,00", 0),
+    ];
+    for (raw, cents) in cases {
+        assert_eq!(parse_amount(raw), Ok(cents), "{raw:?}");
+    }
+    // One sign only, and parentheses that close.
+    for garbage in [
+        "--12,50",
+        "-12,50-",
+        "(-12,50)",
+        "-(12,50)",
+        "(12,50)-",
+        "+12,50-",
+        "-+12,50",
+        "(12,50",
+        "12,50)",
+        "()",
+        "(-)",
+        "12-50",
+        "((12,50))",
+    ] {
+        assert_eq!(
+            parse_amount(garbage),
+            Err(MoneyError::Invalid),
+            "{garbage:?}"
+        );
+    }
+}
+
+#[test]
 fn amount_errors() {
     assert_eq!(parse_amount(""), Err(MoneyError::Empty));
     assert_eq!(parse_amount("  "), Err(MoneyError::Empty));

@@ -59,6 +59,64 @@ fn summary_by_hand() {
 }
 
 #[test]
+fn refunds_lower_the_total_but_are_not_orders_nor_purchase_dates() {
+    let history = vec![
+        entry(HistoryKind::Purchase, 100, Some(4990)),
+        entry(HistoryKind::Purchase, 200, Some(1200)),
+        // The refund of the first purchase, and a credit note sent with it (an invoice: a
+        // document, not added again, as positive invoices are not).
+        entry(HistoryKind::Purchase, 300, Some(-4990)),
+        entry(HistoryKind::Invoice, 300, Some(-4990)),
+        entry(HistoryKind::Purchase, 400, Some(0)),
+    ];
+    let s = Summary::from_history(&history);
+    assert_eq!(s.total_spent_cents, 1200, "net of the refund");
+    assert_eq!(s.orders, 3, "the refund is not an order; a free item is");
+    assert_eq!(s.first_purchase, Some(at(100)));
+    assert_eq!(s.last_purchase, Some(at(400)));
+    assert_eq!(s.recent_purchases.len(), 3);
+    assert_eq!(s.average_basket_cents(), Some(400));
+    assert_eq!(s.total_if_any(), Some(1200));
+    assert!(history[2].is_refund() && history[3].is_refund());
+    assert!(!history[4].is_refund());
+
+    // The latest purchase line is a refund: the last purchase stays the one before.
+    let s = Summary::from_history(&[
+        entry(HistoryKind::Purchase, 100, Some(1000)),
+        entry(HistoryKind::Purchase, 900, Some(-250)),
+    ]);
+    assert_eq!(
+        (s.total_spent_cents, s.orders, s.last_purchase),
+        (750, 1, Some(at(100)))
+    );
+    assert_eq!(s.recent_purchases, [at(100).date_naive()]);
+}
+
+#[test]
+fn refunds_above_what_was_bought_give_a_negative_total_and_basket() {
+    // 10,00 € bought twice, 25,01 € given back: -5,01 € over two orders.
+    let s = Summary::from_history(&[
+        entry(HistoryKind::Purchase, 100, Some(1000)),
+        entry(HistoryKind::Purchase, 200, Some(1000)),
+        entry(HistoryKind::Purchase, 300, Some(-2501)),
+    ]);
+    assert_eq!((s.total_spent_cents, s.orders), (-501, 2));
+    assert_eq!(
+        s.average_basket_cents(),
+        Some(-251),
+        "-250.5 rounds away from zero"
+    );
+
+    // Refunds only (the purchase predates the file): a negative total, no order, no basket.
+    let s = Summary::from_history(&[entry(HistoryKind::Purchase, 100, Some(-1250))]);
+    assert_eq!((s.total_spent_cents, s.orders), (-1250, 0));
+    assert_eq!((s.first_purchase, s.last_purchase), (None, None));
+    assert_eq!(s.average_basket_cents(), None);
+    assert_eq!(s.total_if_any(), Some(-1250), "listed, not blank");
+    assert_eq!(Summary::default().total_if_any(), None);
+}
+
+#[test]
 fn empty_history() {
     let s = Summary::from_history(&[]);
     assert_eq!(s, Summary::default());
@@ -75,17 +133,27 @@ fn average_basket_rounds_half_away_from_zero() {
     assert_eq!(s(1000, 3).average_basket_cents(), Some(333));
     assert_eq!(s(1001, 2).average_basket_cents(), Some(501));
     assert_eq!(s(-1001, 2).average_basket_cents(), Some(-501));
+    assert_eq!(s(-1000, 3).average_basket_cents(), Some(-333));
+    assert_eq!(s(-5, 2).average_basket_cents(), Some(-3));
+    assert_eq!(s(-1, 3).average_basket_cents(), Some(0));
+    assert_eq!(s(-1250, 0).average_basket_cents(), None);
 }
 
 /// The summary recomputed the slow, obvious way.
 fn naive(history: &[HistoryEntry]) -> Summary {
-    let purchases: Vec<&HistoryEntry> = history
+    let lines: Vec<&HistoryEntry> = history
         .iter()
         .filter(|e| e.kind == HistoryKind::Purchase)
         .collect();
+    // Refunds (negative amounts) count in the total only.
+    let purchases: Vec<&HistoryEntry> = lines
+        .iter()
+        .copied()
+        .filter(|e| e.amount_cents.unwrap_or(0) >= 0)
+        .collect();
     let contacts: Vec<&HistoryEntry> = history.iter().filter(|e| e.kind.is_contact()).collect();
     Summary {
-        total_spent_cents: purchases.iter().map(|e| e.amount_cents.unwrap_or(0)).sum(),
+        total_spent_cents: lines.iter().map(|e| e.amount_cents.unwrap_or(0)).sum(),
         orders: purchases.len() as u32,
         first_purchase: purchases.iter().map(|e| e.date).min(),
         last_purchase: purchases.iter().map(|e| e.date).max(),
@@ -105,7 +173,7 @@ fn any_entry() -> impl Strategy<Value = HistoryEntry> {
     (
         prop::sample::select(HistoryKind::ALL.to_vec()),
         0i64..2_000_000_000,
-        prop::option::of(0i64..100_000_000),
+        prop::option::of(-10_000_000i64..100_000_000),
     )
         .prop_map(|(kind, secs, amount)| entry(kind, secs, amount))
 }

@@ -12,7 +12,7 @@ use carnet::domain::history::{EntryStatus, HistoryEntry, HistoryKind};
 use carnet::domain::lang::Lang;
 use carnet::domain::money::NNBSP;
 use carnet::domain::validate::{
-    drop_empty_rows, is_valid_email, parse_custom_input, parse_headcount, parse_number,
+    drop_empty_rows, is_valid_email, max_len, parse_custom_input, parse_headcount, parse_number,
     validate_entry, validate_fiche, website_href, FieldError, Problem,
 };
 use chrono::{NaiveDate, TimeZone, Utc};
@@ -342,6 +342,125 @@ fn several_problems_are_all_reported() {
     assert_eq!(errors[0], FieldError::new("name", Problem::NameRequired));
 }
 
+/// `n` characters of `c`.
+fn chars(c: char, n: usize) -> String {
+    std::iter::repeat_n(c, n).collect()
+}
+
+#[test]
+fn every_text_field_has_a_maximum_length_in_characters() {
+    use max_len::*;
+    let too_long = |max| Problem::TooLong { max };
+    // At the limit, in two-byte characters: accepted (characters are counted, not bytes).
+    let mut f = named(&chars('é', NAME), &chars('Ø', NAME));
+    f.company = chars('ç', COMPANY);
+    f.notes = chars('à', NOTES);
+    f.tags = vec![chars('è', LABEL)];
+    f.addresses.push(Address {
+        street: chars('x', STREET),
+        postal_code: "69001".into(),
+        city: chars('y', SHORT_TEXT),
+        ..Address::default()
+    });
+    f.phones.push(Labelled {
+        label: chars('m', LABEL),
+        value: "06 12 34 56 78".into(),
+    });
+    let defs = [
+        def("t", CustomKind::Text, &[]),
+        def("l", CustomKind::LongText, &[]),
+    ];
+    f.custom
+        .insert("t".into(), CustomValue::Text(chars('t', CUSTOM_TEXT)));
+    f.custom
+        .insert("l".into(), CustomValue::Text(chars('l', CUSTOM_LONG_TEXT)));
+    assert_eq!(problems(&f, &defs), []);
+
+    // One character more: refused, each at its own path, with its limit.
+    let mut g = f.clone();
+    g.first_name.push('é');
+    g.last_name.push('Ø');
+    g.company.push('ç');
+    g.job_title = chars('j', SHORT_TEXT + 1);
+    g.sector = chars('s', SHORT_TEXT + 1);
+    g.owner = chars('o', SHORT_TEXT + 1);
+    g.source = chars('s', SHORT_TEXT + 1);
+    g.notes.push('à');
+    g.tags.push(chars('t', LABEL + 1));
+    g.interests = vec!["vin".into(), chars('i', LABEL + 1)];
+    g.addresses[0].street.push('x');
+    g.addresses[0].city.push('y');
+    g.addresses[0].postal_code = chars('1', POSTAL_CODE + 1);
+    g.addresses[0].country = chars('c', SHORT_TEXT + 1);
+    g.phones[0].label.push('m');
+    g.emails
+        .push(labelled(&format!("{}@exemple.fr", chars('a', EMAIL))));
+    g.website = format!("https://exemple.fr/{}", chars('w', WEBSITE));
+    g.custom
+        .insert("t".into(), CustomValue::Text(chars('t', CUSTOM_TEXT + 1)));
+    g.custom.insert(
+        "l".into(),
+        CustomValue::Text(chars('l', CUSTOM_LONG_TEXT + 1)),
+    );
+    g.consents.email = Some(Consent {
+        granted: true,
+        date: date(2024, 1, 1),
+        source: chars('p', CONSENT_SOURCE + 1),
+    });
+    g.external_ids
+        .insert("hubspot".into(), chars('9', EXTERNAL_ID + 1));
+    let mut got = problems(&g, &defs);
+    got.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut want = vec![
+        ("first_name".to_string(), too_long(NAME)),
+        ("last_name".into(), too_long(NAME)),
+        ("company".into(), too_long(COMPANY)),
+        ("job_title".into(), too_long(SHORT_TEXT)),
+        ("sector".into(), too_long(SHORT_TEXT)),
+        ("owner".into(), too_long(SHORT_TEXT)),
+        ("source".into(), too_long(SHORT_TEXT)),
+        // The e-mail, website and postal code are reported for their length only.
+        ("website".into(), too_long(WEBSITE)),
+        ("notes".into(), too_long(NOTES)),
+        ("emails.0".into(), too_long(EMAIL)),
+        ("phones.0.label".into(), too_long(LABEL)),
+        ("addresses.0.street".into(), too_long(STREET)),
+        ("addresses.0.postal_code".into(), too_long(POSTAL_CODE)),
+        ("addresses.0.city".into(), too_long(SHORT_TEXT)),
+        ("addresses.0.country".into(), too_long(SHORT_TEXT)),
+        ("tags".into(), too_long(LABEL)),
+        ("interests".into(), too_long(LABEL)),
+        ("custom.l".into(), too_long(CUSTOM_LONG_TEXT)),
+        ("custom.t".into(), too_long(CUSTOM_TEXT)),
+        ("consents.email.source".into(), too_long(CONSENT_SOURCE)),
+        ("external_ids.hubspot".into(), too_long(EXTERNAL_ID)),
+    ];
+    want.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(got, want);
+
+    // A 100,000-character first name (the paste that saved before).
+    let huge = named(&chars('A', 100_000), "Martin");
+    assert_eq!(problems(&huge, &[]), one("first_name", too_long(NAME)));
+    assert_eq!((NAME, EMAIL, PHONE, WEBSITE), (100, 254, 40, 2_000));
+}
+
+#[test]
+fn entry_label_and_text_have_a_maximum_length() {
+    let mut e = entry(HistoryKind::Note);
+    e.label = chars('é', max_len::ENTRY_LABEL);
+    e.text = chars('à', max_len::ENTRY_TEXT);
+    assert!(entry_problems(&e).is_empty());
+    e.label.push('é');
+    e.text.push('à');
+    assert_eq!(
+        entry_problems(&e),
+        [
+            ("label".to_string(), Problem::TooLong { max: 200 }),
+            ("text".to_string(), Problem::TooLong { max: 20_000 }),
+        ]
+    );
+}
+
 fn entry(kind: HistoryKind) -> HistoryEntry {
     HistoryEntry {
         id: "e1".into(),
@@ -378,10 +497,11 @@ fn entries_amounts() {
         "a free item is still a purchase"
     );
     purchase.amount_cents = Some(-100);
-    assert_eq!(
-        entry_problems(&purchase),
-        one("amount", Problem::NegativeAmount)
+    assert!(
+        entry_problems(&purchase).is_empty(),
+        "a refund is a purchase with a negative amount"
     );
+    assert!(purchase.is_refund());
 
     let mut invoice = entry(HistoryKind::Invoice);
     assert!(
@@ -389,9 +509,32 @@ fn entries_amounts() {
         "an invoice may be recorded without its amount"
     );
     invoice.amount_cents = Some(-1);
+    assert!(
+        entry_problems(&invoice).is_empty(),
+        "a credit note is an invoice with a negative amount"
+    );
+    assert!(invoice.is_refund());
+
+    let mut quote = entry(HistoryKind::Quote);
+    quote.status = Some(EntryStatus::Pending);
+    assert!(entry_problems(&quote).is_empty(), "a quote needs no amount");
+    quote.amount_cents = Some(-1);
     assert_eq!(
-        entry_problems(&invoice),
+        entry_problems(&quote),
         one("amount", Problem::NegativeAmount)
+    );
+    assert!(!quote.is_refund());
+
+    let mut complaint = entry(HistoryKind::Complaint);
+    complaint.status = Some(EntryStatus::Open);
+    assert!(
+        entry_problems(&complaint).is_empty(),
+        "a complaint needs no amount"
+    );
+    complaint.amount_cents = Some(-500);
+    assert_eq!(
+        entry_problems(&complaint),
+        one("amount", Problem::AmountNotExpected)
     );
 
     let mut call = entry(HistoryKind::Call);

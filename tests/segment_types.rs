@@ -4,6 +4,7 @@
 
 mod segment_support;
 
+use carnet::domain::history::{HistoryEntry, HistoryKind};
 use carnet::domain::segment::{CustomerType, FileStats, Rfm, Thresholds};
 use carnet::domain::summary::Summary;
 use chrono::{Days, NaiveDate, TimeZone, Utc};
@@ -194,6 +195,51 @@ fn rfm_ties_share_the_lower_score() {
     // Seven distinct values: groups of 2, 1, 2, 1, 1.
     assert_eq!(f_scores(&[1, 2, 3, 4, 5, 6, 7]), [1, 1, 2, 3, 3, 4, 5]);
     assert_eq!(f_scores(&[9]), [1], "a single buyer");
+}
+
+/// Purchases and refunds (negative amounts), each (days ago, cents).
+fn lines(lines: &[(u64, i64)]) -> Summary {
+    let entries: Vec<HistoryEntry> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, &(d, cents))| HistoryEntry {
+            id: format!("e{i}"),
+            fiche_id: "f".into(),
+            date: ago(d).and_hms_opt(12, 0, 0).unwrap().and_utc(),
+            kind: HistoryKind::Purchase,
+            label: String::new(),
+            amount_cents: Some(cents),
+            currency: "EUR".into(),
+            status: None,
+            text: String::new(),
+        })
+        .collect();
+    Summary::from_history(&entries)
+}
+
+#[test]
+fn refunds_leave_types_to_orders_and_lower_the_monetary_score() {
+    // Bought and fully refunded (net 0); refunded more than bought (net < 0); refunds only.
+    let zero = lines(&[(400, 5000), (10, -5000)]);
+    let negative = lines(&[(20, 1000), (5, -3000)]);
+    let refund_only = lines(&[(5, -2000)]);
+    assert_eq!((zero.total_spent_cents, zero.orders), (0, 1));
+    assert_eq!((negative.total_spent_cents, negative.orders), (-2000, 1));
+    assert_eq!(
+        (refund_only.total_spent_cents, refund_only.orders),
+        (-2000, 0)
+    );
+
+    let mut file = vec![zero.clone(), negative.clone(), refund_only.clone()];
+    file.extend([bought(&[30], 100), bought(&[30], 900)]);
+    let s = stats(&file);
+    // The refund 10 days ago does not make the first fiche active: its last order is 400 days
+    // old. A refund is not a purchase: a fiche with refunds only stays a prospect, without RFM.
+    assert_eq!(types(&s, &file), [Inactive, New, Prospect, New, New]);
+    assert_eq!(s.rfm(&refund_only), None);
+    // Monetary: the negative total beats nobody, the zero one beats it.
+    let m: Vec<u8> = file.iter().filter_map(|b| s.rfm(b)).map(|r| r.m).collect();
+    assert_eq!(m, [2, 1, 3, 4]);
 }
 
 #[test]

@@ -32,7 +32,8 @@ impl HistoryKind {
         HistoryKind::Campaign,
     ];
 
-    /// Kinds that carry an amount.
+    /// Kinds that carry an amount. Purchases and invoices may carry a negative one: a refund
+    /// or a credit note ([`HistoryEntry::is_refund`]); a quote's is never negative.
     pub fn has_amount(self) -> bool {
         matches!(
             self,
@@ -89,6 +90,15 @@ pub struct HistoryEntry {
     pub status: Option<EntryStatus>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
+}
+
+impl HistoryEntry {
+    /// A refund or a credit note ("avoir"): a purchase or an invoice with a negative amount.
+    /// It lowers the total spent (see [`crate::domain::summary::Summary`]) but is not an order.
+    pub fn is_refund(&self) -> bool {
+        matches!(self.kind, HistoryKind::Purchase | HistoryKind::Invoice)
+            && self.amount_cents.is_some_and(|a| a < 0)
+    }
 }
 
 pub fn default_currency() -> String {

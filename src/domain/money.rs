@@ -27,12 +27,19 @@ pub enum MoneyError {
     Overflow,
 }
 
+/// A minus sign: ASCII hyphen-minus or U+2212 MINUS SIGN.
+const MINUS: [char; 2] = ['-', '\u{2212}'];
+
 fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | NNBSP | '\t')
 }
 
 /// Reads an amount in euros into cents: "12,50", "12.50", "1 234,56", "1.234,56", "1,234.56",
 /// "1234", "12,5", "€ 12,50", "12,50 €", "12,50 EUR", "-3,20".
+///
+/// A negative amount (a refund, a credit note) is written as till and accounting exports write
+/// it: a leading minus ("-3,20", "€ -3,20", "−3,20" with U+2212), a trailing one ("3,20-"), or
+/// parentheses ("(3,20)", "(3,20 €)"). One sign only: "--3", "-(3)" or "+3-" are refused.
 ///
 /// When only one kind of separator appears it is the decimal separator if it appears once and a
 /// thousands separator if it appears several times; with both, the last one is the decimal
@@ -43,24 +50,33 @@ pub fn parse_amount(raw: &str) -> Result<i64, MoneyError> {
     if text.is_empty() {
         return Err(MoneyError::Empty);
     }
-    let mut negative = false;
-    // The sign may come before or after the currency sign: "-€3,20", "€ -3,20", "-3,20 €".
+    // `Some(true)` once a minus or parentheses were read, `Some(false)` after a plus.
+    let mut sign: Option<bool> = None;
+    // The sign may come before or after the currency sign: "-€3,20", "€ -3,20", "-3,20 €",
+    // "(3,20 €)", "3,20 €-".
     loop {
         let before = text;
         text = strip_currency(text).trim_matches(is_space);
-        if let Some(rest) = text.strip_prefix(['-', '\u{2212}']) {
-            if negative {
+        let signed = if let Some(inner) = text.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+            Some((inner, true))
+        } else if let Some(rest) = text.strip_prefix(MINUS) {
+            Some((rest, true))
+        } else if let Some(rest) = text.strip_suffix(MINUS) {
+            Some((rest, true))
+        } else {
+            text.strip_prefix('+').map(|rest| (rest, false))
+        };
+        if let Some((rest, negative)) = signed {
+            if sign.replace(negative).is_some() {
                 return Err(MoneyError::Invalid);
             }
-            negative = true;
-            text = rest;
-        } else if let Some(rest) = text.strip_prefix('+') {
             text = rest;
         }
         if text == before {
             break;
         }
     }
+    let negative = sign == Some(true);
     if text.is_empty() {
         return Err(MoneyError::Invalid);
     }

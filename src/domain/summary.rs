@@ -10,14 +10,18 @@ use super::history::{HistoryEntry, HistoryKind};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Summary {
-    /// Sum of purchase amounts, in cents. Invoices document purchases and are not added again.
+    /// Sum of purchase amounts, in cents, net of refunds (purchases with a negative amount, see
+    /// [`HistoryEntry::is_refund`]): it can be zero or negative. Invoices document purchases and
+    /// are not added again (a negative invoice, a credit note, neither).
     #[serde(skip_serializing_if = "is_zero")]
     pub total_spent_cents: i64,
-    /// Number of purchases.
+    /// Number of purchases, refunds left out: a refund takes money back, it is not an order.
     #[serde(skip_serializing_if = "is_zero")]
     pub orders: u32,
+    /// Earliest order (refunds left out: the day money was given back is not a purchase date).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub first_purchase: Option<DateTime<Utc>>,
+    /// Latest order (refunds left out, so a refund does not make a client look active).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_purchase: Option<DateTime<Utc>>,
     /// Latest exchange with the client (see [`HistoryKind::is_contact`]).
@@ -26,7 +30,8 @@ pub struct Summary {
     /// Number of exchanges with the client.
     #[serde(skip_serializing_if = "is_zero")]
     pub contacts: u32,
-    /// Days of the latest purchases (UTC), most recent first, at most [`Summary::RECENT_PURCHASES`].
+    /// Days of the latest orders (UTC, refunds left out), most recent first, at most
+    /// [`Summary::RECENT_PURCHASES`].
     /// Enough to answer "at least k purchases in the last n days" for any k up to that cap
     /// (the k-th date is within the window) without keeping the history in memory.
     ///
@@ -50,11 +55,16 @@ impl Summary {
         let mut s = Summary::default();
         for e in entries {
             if e.kind == HistoryKind::Purchase {
+                // The total is net of refunds; a refund (a purchase with a negative amount) is
+                // not an order, nor a purchase date: it counts in the total only. A free item
+                // (amount 0) is still an order.
                 s.total_spent_cents += e.amount_cents.unwrap_or(0);
-                s.orders += 1;
-                s.first_purchase = Some(s.first_purchase.map_or(e.date, |d| d.min(e.date)));
-                s.last_purchase = Some(s.last_purchase.map_or(e.date, |d| d.max(e.date)));
-                s.recent_purchases.push(e.date.date_naive());
+                if !e.is_refund() {
+                    s.orders += 1;
+                    s.first_purchase = Some(s.first_purchase.map_or(e.date, |d| d.min(e.date)));
+                    s.last_purchase = Some(s.last_purchase.map_or(e.date, |d| d.max(e.date)));
+                    s.recent_purchases.push(e.date.date_naive());
+                }
             }
             if e.kind.is_contact() {
                 s.contacts += 1;
@@ -66,12 +76,21 @@ impl Summary {
         s
     }
 
+    /// The total spent when there is one to show: after any order or refund. `None` for a
+    /// fiche that never bought (a blank cell, sorted last), whereas a fiche with a refund only
+    /// shows its negative total.
+    pub fn total_if_any(&self) -> Option<i64> {
+        (self.orders > 0 || self.total_spent_cents != 0).then_some(self.total_spent_cents)
+    }
+
     /// Number of purchases on or after `since`, counting at most [`Summary::RECENT_PURCHASES`].
     pub fn purchases_since(&self, since: NaiveDate) -> usize {
         self.recent_purchases.partition_point(|&d| d >= since)
     }
 
-    /// Total spent ÷ number of purchases, rounded to the nearest cent; `None` before any purchase.
+    /// Total spent (net of refunds) ÷ number of orders, rounded to the nearest cent, half away
+    /// from zero; `None` without any order (a history of refunds only included). Negative when
+    /// refunds exceed what was bought.
     pub fn average_basket_cents(&self) -> Option<i64> {
         if self.orders == 0 {
             return None;

@@ -41,6 +41,8 @@ pub enum Problem {
     AmountRequired,
     /// An amount on an entry kind that has none (a call, a note…).
     AmountNotExpected,
+    /// A negative amount where none makes sense (a quote); purchases and invoices may be
+    /// negative (refunds, credit notes).
     NegativeAmount,
     InvalidAmount,
     /// More than two decimals in an amount.
@@ -65,6 +67,150 @@ pub enum Problem {
     NoteEmpty,
     /// A currency is a three-letter ISO 4217 code.
     InvalidCurrency,
+    /// More characters than the field takes (see [`max_len`]).
+    TooLong {
+        max: usize,
+    },
+}
+
+/// The longest text each field takes, in characters (Unicode scalar values, not bytes: "é" is
+/// one, as a person counts it). Long enough for any real value, short enough that a paste gone
+/// wrong (a whole document in a first name) is refused with [`Problem::TooLong`] rather than
+/// stored, slowing every search and export. Forms do not cut what is typed (no `maxlength`):
+/// the person reads the limit under the field. Importers go through the same checks, so an
+/// overlong value makes its row a problem row, reported at its line and column.
+///
+/// | field (path in [`FieldError`]) | max |
+/// | --- | ---: |
+/// | `first_name`, `last_name` | 100 |
+/// | `company` | 200 |
+/// | `job_title`, `sector`, `owner`, `source` | 100 |
+/// | `emails.i` | 254 |
+/// | `phones.i` | 40 |
+/// | `emails.i.label`, `phones.i.label`, `addresses.i.label` | 60 |
+/// | `addresses.i.street` (all its lines) | 400 |
+/// | `addresses.i.postal_code` | 16 |
+/// | `addresses.i.city`, `.region`, `.country` | 100 |
+/// | `website` | 2,000 |
+/// | `tags`, `interests` (each item) | 60 |
+/// | `notes` | 20,000 |
+/// | `custom.<id>`: text / long text | 1,000 / 20,000 |
+/// | `consents.<channel>.source` | 200 |
+/// | `external_ids.<system>` | 200 |
+/// | history `label` / `text` | 200 / 20,000 |
+pub mod max_len {
+    pub const NAME: usize = 100;
+    pub const COMPANY: usize = 200;
+    /// Job title, sector, owner, source; city, region, country.
+    pub const SHORT_TEXT: usize = 100;
+    /// RFC 5321's longest address.
+    pub const EMAIL: usize = 254;
+    pub const PHONE: usize = 40;
+    /// The label of a phone, e-mail or address; each tag and interest.
+    pub const LABEL: usize = 60;
+    /// The street with its other lines (building, "lieu-dit"): two lines of 200.
+    pub const STREET: usize = 400;
+    pub const POSTAL_CODE: usize = 16;
+    pub const WEBSITE: usize = 2_000;
+    pub const NOTES: usize = 20_000;
+    pub const CUSTOM_TEXT: usize = 1_000;
+    pub const CUSTOM_LONG_TEXT: usize = 20_000;
+    pub const CONSENT_SOURCE: usize = 200;
+    pub const EXTERNAL_ID: usize = 200;
+    pub const ENTRY_LABEL: usize = 200;
+    pub const ENTRY_TEXT: usize = 20_000;
+}
+
+/// Whether `text` has more than `max` characters. A text of at most `max` bytes has at most
+/// `max` characters (most of them: nothing is counted); else counting stops at `max + 1`.
+#[inline]
+fn longer_than(text: &str, max: usize) -> bool {
+    text.len() > max && text.chars().nth(max).is_some()
+}
+
+/// The fields of a fiche longer than [`max_len`] allows, with their paths.
+fn too_long_fields(f: &Fiche, defs: &[CustomFieldDef]) -> Vec<FieldError> {
+    use max_len::*;
+    let mut out = Vec::new();
+    // Each field is measured first: a path is written only for one too long.
+    let mut too_long =
+        |path: String, max: usize| out.push(FieldError::new(path, Problem::TooLong { max }));
+    for (path, text, max) in [
+        ("first_name", &f.first_name, NAME),
+        ("last_name", &f.last_name, NAME),
+        ("company", &f.company, COMPANY),
+        ("job_title", &f.job_title, SHORT_TEXT),
+        ("sector", &f.sector, SHORT_TEXT),
+        ("owner", &f.owner, SHORT_TEXT),
+        ("source", &f.source, SHORT_TEXT),
+        ("website", &f.website, WEBSITE),
+        ("notes", &f.notes, NOTES),
+    ] {
+        if longer_than(text, max) {
+            too_long(path.to_string(), max);
+        }
+    }
+    for (list, rows, max) in [("emails", &f.emails, EMAIL), ("phones", &f.phones, PHONE)] {
+        for (i, r) in rows.iter().enumerate() {
+            if longer_than(&r.label, LABEL) {
+                too_long(format!("{list}.{i}.label"), LABEL);
+            }
+            if longer_than(&r.value, max) {
+                too_long(format!("{list}.{i}"), max);
+            }
+        }
+    }
+    for (i, a) in f.addresses.iter().enumerate() {
+        for (part, text, max) in [
+            ("label", &a.label, LABEL),
+            ("street", &a.street, STREET),
+            ("postal_code", &a.postal_code, POSTAL_CODE),
+            ("city", &a.city, SHORT_TEXT),
+            ("region", &a.region, SHORT_TEXT),
+            ("country", &a.country, SHORT_TEXT),
+        ] {
+            if longer_than(text, max) {
+                too_long(format!("addresses.{i}.{part}"), max);
+            }
+        }
+    }
+    // The form edits each list as one input: one message for the list.
+    for (path, items) in [("tags", &f.tags), ("interests", &f.interests)] {
+        if items.iter().any(|t| longer_than(t, LABEL)) {
+            too_long(path.to_string(), LABEL);
+        }
+    }
+    for (id, value) in &f.custom {
+        let max = match defs.iter().find(|d| &d.id == id).map(|d| d.kind) {
+            Some(CustomKind::Text) => CUSTOM_TEXT,
+            Some(CustomKind::LongText) => CUSTOM_LONG_TEXT,
+            // Choices are the definition's; values of a deleted definition are left alone.
+            _ => continue,
+        };
+        match value {
+            CustomValue::Text(text) if longer_than(text, max) => {
+                too_long(format!("custom.{id}"), max);
+            }
+            _ => {}
+        }
+    }
+    for channel in Channel::CONSENT {
+        if f.consents
+            .get(channel)
+            .is_some_and(|c| longer_than(&c.source, CONSENT_SOURCE))
+        {
+            too_long(
+                format!("consents.{}.source", channel_key(channel)),
+                CONSENT_SOURCE,
+            );
+        }
+    }
+    for (system, id) in &f.external_ids {
+        if longer_than(id, EXTERNAL_ID) {
+            too_long(format!("external_ids.{system}"), EXTERNAL_ID);
+        }
+    }
+    out
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,9 +255,18 @@ fn min_birth_date() -> NaiveDate {
 
 /// Checks a fiche against the field definitions in force; empty means valid. `today` is the
 /// user's local date (birth dates and consents may not be after it).
+///
+/// Every text is also checked against its [`max_len`]; a value too long is reported as
+/// [`Problem::TooLong`] only, not also for its content (an e-mail of 300 characters).
 pub fn validate_fiche(f: &Fiche, defs: &[CustomFieldDef], today: NaiveDate) -> Vec<FieldError> {
+    let too_long = too_long_fields(f, defs);
+    let long = |path: &str| too_long.iter().any(|e| e.field == path);
     let mut errors = Vec::new();
-    let mut push = |field: String, problem| errors.push(FieldError { field, problem });
+    let mut push = |field: String, problem| {
+        if !long(&field) {
+            errors.push(FieldError { field, problem })
+        }
+    };
 
     // The same rule serves both kinds: a company fiche may name only its contact person, and a
     // person may be known only by their company ("le fleuriste de la place").
@@ -174,6 +329,7 @@ pub fn validate_fiche(f: &Fiche, defs: &[CustomFieldDef], today: NaiveDate) -> V
             }
         }
     }
+    errors.extend(too_long);
     errors
 }
 
@@ -295,9 +451,10 @@ pub fn check_custom_value(def: &CustomFieldDef, value: &CustomValue) -> Result<(
 
 /// Checks a history entry; empty means valid.
 ///
-/// Negative amounts are refused for every kind, purchases included: a refund entered as a
-/// negative purchase would count as an order and drag the average basket down. A refund is
-/// recorded as a note or on the complaint it settles.
+/// A purchase or an invoice may have a negative amount: a refund or a credit note ("avoir"),
+/// which lowers the total spent without counting as an order (see
+/// [`HistoryEntry::is_refund`]). A quote's amount is never negative; calls, visits,
+/// complaints and the other kinds carry no amount at all.
 pub fn validate_entry(e: &HistoryEntry) -> Vec<FieldError> {
     let mut errors = Vec::new();
     match e.amount_cents {
@@ -307,7 +464,9 @@ pub fn validate_entry(e: &HistoryEntry) -> Vec<FieldError> {
         Some(_) if !e.kind.has_amount() => {
             errors.push(FieldError::new("amount", Problem::AmountNotExpected))
         }
-        Some(a) if a < 0 => errors.push(FieldError::new("amount", Problem::NegativeAmount)),
+        Some(a) if a < 0 && e.kind == HistoryKind::Quote => {
+            errors.push(FieldError::new("amount", Problem::NegativeAmount))
+        }
         _ => {}
     }
     let statuses = e.kind.statuses();
@@ -328,6 +487,14 @@ pub fn validate_entry(e: &HistoryEntry) -> Vec<FieldError> {
     }
     if !(e.currency.len() == 3 && e.currency.bytes().all(|b| b.is_ascii_uppercase())) {
         errors.push(FieldError::new("currency", Problem::InvalidCurrency));
+    }
+    for (field, text, max) in [
+        ("label", &e.label, max_len::ENTRY_LABEL),
+        ("text", &e.text, max_len::ENTRY_TEXT),
+    ] {
+        if longer_than(text, max) {
+            errors.push(FieldError::new(field, Problem::TooLong { max }));
+        }
     }
     errors
 }

@@ -9,9 +9,16 @@ use crate::domain::safety::{FileMark, NEARLY_FULL};
 use crate::storage::StorageError;
 
 /// What is wrong with a field, said to the person who typed it.
-pub fn problem_text(lang: Lang, p: &Problem) -> &'static str {
+pub fn problem_text(lang: Lang, p: &Problem) -> String {
     use Problem::*;
     let (fr, en) = match p {
+        TooLong { max } => {
+            let max = whole_number(lang, *max);
+            return match lang {
+                Lang::Fr => format!("Ce texte est trop long : {max} caractères au plus."),
+                Lang::En => format!("This text is too long: {max} characters at most."),
+            };
+        }
         NameRequired => (
             "Indiquez un nom : prénom, nom ou société.",
             "Enter a name: first name, last name or company.",
@@ -73,8 +80,8 @@ pub fn problem_text(lang: Lang, p: &Problem) -> &'static str {
             "This kind of event has no amount.",
         ),
         NegativeAmount => (
-            "Le montant ne peut pas être négatif.",
-            "The amount cannot be negative.",
+            "Un devis ne peut pas être négatif : un remboursement s'enregistre comme un achat de montant négatif.",
+            "A quote cannot be negative: record a refund as a purchase with a negative amount.",
         ),
         InvalidAmount => (
             "Ce montant n'est pas lisible (exemple : 12,50).",
@@ -122,6 +129,24 @@ pub fn problem_text(lang: Lang, p: &Problem) -> &'static str {
         Lang::Fr => fr,
         Lang::En => en,
     }
+    .to_string()
+}
+
+/// "20 000" (U+202F, as French amounts) or "20,000".
+fn whole_number(lang: Lang, n: usize) -> String {
+    let sep = match lang {
+        Lang::Fr => '\u{202f}',
+        Lang::En => ',',
+    };
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// What went wrong with the browser's storage, and what the person can do about it.
@@ -178,6 +203,10 @@ pub fn storage_text(lang: Lang, e: &StorageError) -> String {
         StorageError::Conflict { .. } => (
             "Cette fiche a été modifiée ailleurs (un autre onglet ?) : rechargez-la avant d'enregistrer. Rien n'a été écrasé.".into(),
             "This record was changed elsewhere (another tab?): reload it before saving. Nothing was overwritten.".into(),
+        ),
+        StorageError::Deleted { .. } => (
+            "Cette fiche a été supprimée dans un autre onglet : elle n'a pas été enregistrée.".into(),
+            "This record was deleted in another tab: it was not saved.".into(),
         ),
         StorageError::ChangedSinceImport { ids } => (
             format!("L'import ne peut pas être annulé : {} fiche(s) ont été modifiées depuis. Rien n'a été changé.", ids.len()),
@@ -274,4 +303,42 @@ pub fn lost_text(lang: Lang, mark: &FileMark) -> String {
         Lang::En => "Your file is empty, though it was not: the browser may have discarded its database (this can happen when the disk is full).",
     };
     format!("{head} {}", mark_text(lang, mark))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fiche_deleted_elsewhere_is_not_said_to_be_changed() {
+        let deleted = StorageError::Deleted { id: "f1".into() };
+        assert_eq!(
+            storage_text(Lang::Fr, &deleted),
+            "Cette fiche a été supprimée dans un autre onglet : elle n'a pas été enregistrée."
+        );
+        assert_eq!(
+            storage_text(Lang::En, &deleted),
+            "This record was deleted in another tab: it was not saved."
+        );
+        let changed = StorageError::Conflict { id: "f1".into() };
+        assert!(storage_text(Lang::Fr, &changed).contains("modifiée ailleurs"));
+    }
+
+    #[test]
+    fn a_text_too_long_says_the_limit_in_each_language() {
+        let p = Problem::TooLong { max: 20_000 };
+        assert_eq!(
+            problem_text(Lang::Fr, &p),
+            "Ce texte est trop long : 20\u{202f}000 caractères au plus."
+        );
+        assert_eq!(
+            problem_text(Lang::En, &p),
+            "This text is too long: 20,000 characters at most."
+        );
+        let p = Problem::TooLong { max: 100 };
+        assert_eq!(
+            problem_text(Lang::En, &p),
+            "This text is too long: 100 characters at most."
+        );
+    }
 }

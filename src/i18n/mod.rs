@@ -263,6 +263,7 @@ texts! {
     HkComplaint => "Réclamation", "Complaint";
     HkNote => "Note", "Note";
     HkCampaign => "Campagne", "Campaign";
+    Refund => "Remboursement / avoir", "Refund / credit note";
     EsOpen => "Ouverte", "Open";
     EsResolved => "Résolue", "Resolved";
     EsPending => "En attente", "Pending";
@@ -315,6 +316,7 @@ texts! {
     Invalid => "lignes invalides", "invalid rows";
     Encoding => "Encodage", "Encoding";
     Delimiter => "Séparateur", "Delimiter";
+    MixedEncoding => "Ce fichier mélange deux encodages (UTF-8 et Windows-1252) : vérifiez les accents.", "This file mixes two encodings (UTF-8 and Windows-1252): check the accents.";
     OnMatchLabel => "Quand une ligne correspond à une fiche existante (même e-mail, téléphone ou identifiant)", "When a row matches an existing record (same e-mail, phone or id)";
     OnMatchUpdate => "compléter la fiche existante", "complete the existing record";
     OnMatchCreate => "créer une nouvelle fiche", "create a new record";

@@ -127,7 +127,7 @@ pub fn target_text(lang: Lang, t: &Target, defs: &[CustomFieldDef]) -> String {
 /// What is wrong with a row or a value.
 pub fn import_problem_text(lang: Lang, p: &ImportProblem) -> String {
     match p {
-        ImportProblem::Invalid(problem) => problem_text(lang, problem).to_string(),
+        ImportProblem::Invalid(problem) => problem_text(lang, problem),
         ImportProblem::UnknownValue => pick(lang, "Valeur non reconnue.", "Value not recognised."),
         ImportProblem::NoYear => pick(
             lang,

@@ -5,7 +5,9 @@
 //! (from a newer version of Carnet) makes it read the whole file again.
 //!
 //! Edits made at the same time in two tabs are not merged: storage refuses a save based on an
-//! outdated version ([`crate::storage::StorageError::Conflict`]) and the form offers to reload.
+//! outdated version ([`crate::storage::StorageError::Conflict`]) and the form offers to reload;
+//! an edit of a fiche deleted meanwhile is refused too ([`crate::storage::StorageError::Deleted`]),
+//! and nothing offers to save it again.
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;

@@ -35,10 +35,14 @@ pub enum StorageError {
         "the browser's storage is not available here (private browsing or site data disabled)"
     )]
     Unavailable,
-    /// The stored record is not the one the write was based on: changed or deleted in another tab,
-    /// or, for an insert, already there.
+    /// The stored record is not the one the write was based on: changed in another tab, or, for
+    /// an insert, already there.
     #[error("fiche {id} was changed elsewhere (another tab?): reload it before saving again")]
     Conflict { id: String },
+    /// An edit of a fiche that is no longer stored (deleted in another tab since it was read):
+    /// nothing was written, and saving again will not bring it back.
+    #[error("fiche {id} was deleted in another tab: it was not saved")]
+    Deleted { id: String },
     /// Undoing the last import would lose what was done since: these fiches (ids) were saved
     /// again after the import, or a fiche it created received entries since. Nothing was
     /// changed; the import can be kept ([`crate::storage::Db::forget_last_import`]) or those

@@ -123,8 +123,9 @@ impl Db {
 
     /// Saves a fiche edited from version `fiche.version` (0 for a new one) and returns it as
     /// stored: version + 1, `updated_at` now, its summary kept. If the stored version differs
-    /// (saved or deleted in another tab meanwhile) nothing is written:
-    /// [`StorageError::Conflict`].
+    /// (saved in another tab meanwhile) nothing is written: [`StorageError::Conflict`]; if the
+    /// fiche is no longer stored (deleted in another tab), [`StorageError::Deleted`], and it is
+    /// not re-created.
     pub async fn save_fiche(&self, fiche: &Fiche) -> Result<Fiche, StorageError> {
         let tx = self.tx(&[FICHES], Readwrite)?;
         let result = async {
@@ -169,8 +170,8 @@ impl Db {
     }
 
     /// Saves many edited fiches in one transaction (bulk actions on a segment), each checked
-    /// and bumped as by [`Db::save_fiche`]: a conflict on any of them (edited or deleted in
-    /// another tab meanwhile) writes nothing. Returns the fiches as stored.
+    /// and bumped as by [`Db::save_fiche`]: a conflict on any of them (edited in another tab
+    /// meanwhile, or [`StorageError::Deleted`]) writes nothing. Returns the fiches as stored.
     /// A bulk action on a large segment rewrites as much as an import: its room is checked
     /// first ([`StorageError::NoRoom`]).
     pub async fn save_fiches(&self, fiches: &[Fiche]) -> Result<Vec<Fiche>, StorageError> {
@@ -294,8 +295,8 @@ fn decode_fiches(fiches: JsValue, loaded: &mut Loaded) -> Result<(), StorageErro
 }
 
 /// Puts edited fiches into `store` (of a read-write transaction), each refused unless its
-/// version is the stored one ([`StorageError::Conflict`], which aborts the transaction), and
-/// bumped. Every read is issued before the first is awaited: one round trip, not one each.
+/// version is the stored one ([`StorageError::Conflict`], or [`StorageError::Deleted`] when it
+/// is gone; either aborts the transaction), and bumped. Every read is issued before the first is awaited: one round trip, not one each.
 async fn put_checked(
     store: &web_sys::IdbObjectStore,
     fiches: &[Fiche],

@@ -188,9 +188,10 @@ pub(crate) fn summaries_by_fiche(entries: &[HistoryEntry]) -> HashMap<&str, Summ
 
 /// Checks the stored record a write is based on and returns the summary to keep: the stored one
 /// if its version is the caller's, an empty one for a new fiche (version 0, nothing stored).
-/// Anything else is a [`StorageError::Conflict`], including a fiche deleted elsewhere since it
-/// was read (absent but version > 0): saving it would bring it back without its history. To
-/// re-create a deleted fiche on purpose, save it with version 0.
+/// A fiche deleted elsewhere since it was read (absent but version > 0) is
+/// [`StorageError::Deleted`]: saving it would bring it back without its history. Any other
+/// version is a [`StorageError::Conflict`]. To re-create a deleted fiche on purpose, save it
+/// with version 0.
 pub(crate) fn base_summary(
     stored: Option<StoredFiche>,
     fiche: &Fiche,
@@ -198,7 +199,10 @@ pub(crate) fn base_summary(
     match stored {
         Some(s) if s.fiche.version == fiche.version => Ok(s.summary),
         None if fiche.version == 0 => Ok(Summary::default()),
-        _ => Err(StorageError::Conflict {
+        None => Err(StorageError::Deleted {
+            id: fiche.id.clone(),
+        }),
+        Some(_) => Err(StorageError::Conflict {
             id: fiche.id.clone(),
         }),
     }
@@ -304,7 +308,12 @@ mod tests {
         assert_eq!(base_summary(None, &at(0)), Ok(Summary::default()));
         assert_eq!(base_summary(Some(stored(2)), &at(2)), Ok(kept.clone()));
         assert_eq!(base_summary(Some(stored(3)), &at(2)), conflict);
-        assert_eq!(base_summary(None, &at(2)), conflict);
+        assert_eq!(
+            base_summary(None, &at(2)),
+            Err(StorageError::Deleted { id: "a".into() }),
+            "deleted elsewhere: told apart from a newer version"
+        );
+        assert_eq!(base_summary(Some(stored(0)), &at(2)), conflict);
     }
 
     #[test]

@@ -50,8 +50,10 @@ pub fn cell(col: Col, r: &Record, c: &Computed, lang: Lang) -> String {
             .rfm
             .map(|x| format!("{}{}{}", x.r, x.f, x.m))
             .unwrap_or_default(),
-        Col::Total if s.orders > 0 => format_amount(s.total_spent_cents, lang),
-        Col::Total => String::new(),
+        Col::Total => s
+            .total_if_any()
+            .map(|c| format_amount(c, lang))
+            .unwrap_or_default(),
         Col::Orders => s.orders.to_string(),
         Col::LastPurchase => date(s.last_purchase),
         Col::LastContact => date(s.last_contact),

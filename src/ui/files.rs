@@ -13,6 +13,7 @@ use crate::domain::codec::csv_write::{default_columns, header, summary_columns, 
 use crate::domain::codec::json_backup::{parse_backup, Backup};
 use crate::domain::codec::mapping::{AddressPart, ListSplit, Mapping, Target};
 use crate::domain::codec::plan::{FichePlan, OnMatch, RowError};
+use crate::domain::codec::text::Encoding;
 use crate::domain::custom_field::CustomFieldDef;
 use crate::domain::dates::format_date;
 use crate::i18n::transfer::{
@@ -71,6 +72,13 @@ fn stats(lang: Lang, items: Vec<(K, usize, &'static str)>) -> impl IntoView {
             }).collect_view()}
         </dl>
     }
+}
+
+/// A file read partly as UTF-8 and partly as Windows-1252: the user checks the accents.
+fn mixed_encoding(lang: Lang, encoding: Encoding) -> impl IntoView {
+    (encoding == Encoding::Utf8AndWindows1252).then(|| {
+        view! { <p class="banner banner-info" role="status" data-testid="mixed-encoding">{t(lang, K::MixedEncoding)}</p> }
+    })
 }
 
 /// The problem rows of a plan, with their count.
@@ -436,6 +444,7 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
                             Pending::Csv(plan) => view! {
                                 <p class="muted">{format!("{} : {:?} · {} : « {} »", t(l, K::Encoding), plan.encoding, t(l, K::Delimiter),
                                     if plan.delimiter == b'\t' { "tab".to_string() } else { (plan.delimiter as char).to_string() })}</p>
+                                {mixed_encoding(l, plan.encoding)}
                             }.into_any(),
                             Pending::Vcard(_) => view! { <p class="muted">"vCard"</p> }.into_any(),
                         }}
@@ -587,6 +596,7 @@ fn ImportHistory(imports: RwSignal<u32>) -> impl IntoView {
                 let nothing = plan.entries.is_empty();
                 view! {
                     <div class="preview" data-testid="history-preview">
+                        {mixed_encoding(l, plan.encoding)}
                         {stats(l, vec![
                             (K::EntriesToAdd, plan.entries.len(), "history-entries"),
                             (K::RowsRejected, plan.rejected, "history-rejected"),

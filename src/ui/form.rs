@@ -96,11 +96,14 @@ pub fn FicheForm(id: Option<String>) -> impl IntoView {
     let busy = RwSignal::new(false);
     // The save was refused: the fiche changed elsewhere (another tab) since this form opened.
     let conflict = RwSignal::new(false);
+    // The save was refused: the fiche was deleted in another tab. Nothing here re-creates it
+    // (no reload, no "save as new"): what was typed stays in the form to be copied.
+    let deleted = RwSignal::new(false);
     let is_company = move || draft.with(|d| d.fiche.kind == FicheKind::Company);
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
+        if busy.get_untracked() || deleted.get_untracked() {
             return;
         }
         let defs = app.fields.get_untracked();
@@ -120,6 +123,10 @@ pub fn FicheForm(id: Option<String>) -> impl IntoView {
                 }
                 Err(AppError::Invalid(e)) => errors.set(e),
                 Err(AppError::Storage(StorageError::Conflict { .. })) => conflict.set(true),
+                Err(AppError::Storage(StorageError::Deleted { .. })) => {
+                    conflict.set(false);
+                    deleted.set(true);
+                }
                 Err(e) => app.report(e),
             }
             busy.set(false);
@@ -195,6 +202,12 @@ pub fn FicheForm(id: Option<String>) -> impl IntoView {
                     </button>
                 </div>
             </Show>
+            <Show when=move || deleted.get()>
+                <div class="banner banner-error conflict" role="alert" data-testid="form-deleted">
+                    <p>{move || storage_text(lang.get(), &StorageError::Deleted { id: String::new() })}</p>
+                    <a href="#/">{tx(lang, K::Back)}</a>
+                </div>
+            </Show>
             {errors_for(errors, "name".into())}
             <fieldset class="group">
                 <legend>{tx(lang, K::SecIdentity)}</legend>
@@ -239,7 +252,7 @@ pub fn FicheForm(id: Option<String>) -> impl IntoView {
                 <div class="grid">
                     {text_input(K::FInterests, "f-interests".into(), "interests".into(), "text", errors, int_get, int_set)}
                     {text_input(K::FTags, "f-tags".into(), "tags".into(), "text", errors, tags_get, tags_set)}
-                    {text_area(K::FNotes, "f-notes".into(), notes_get, notes_set)}
+                    {text_area(K::FNotes, "f-notes".into(), "notes".into(), errors, notes_get, notes_set)}
                     <p class="hint">{tx(lang, K::NotesHint)}</p>
                 </div>
             </details>
@@ -256,7 +269,7 @@ pub fn FicheForm(id: Option<String>) -> impl IntoView {
                 </details>
             </Show>
             <div class="actions">
-                <button type="submit" class="primary" data-testid="save-fiche" prop:disabled=move || busy.get()>
+                <button type="submit" class="primary" data-testid="save-fiche" prop:disabled=move || busy.get() || deleted.get()>
                     {move || tr(if busy.get() { K::Saving } else { K::Save })}
                 </button>
                 <button type="button" class="ghost" data-testid="cancel" on:click=move |_| go(&cancel_to)>

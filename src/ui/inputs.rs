@@ -82,20 +82,25 @@ fn text_input_erased(
     .into_any()
 }
 
-/// A labelled `<textarea>`.
+/// A labelled `<textarea>`, with the errors of `path` under it (a text too long).
 pub fn text_area(
     label: K,
     testid: String,
+    path: String,
+    errors: RwSignal<Vec<FieldError>>,
     get: impl Fn() -> String + Send + Sync + 'static,
     set: impl Fn(String) + Send + Sync + 'static,
 ) -> AnyView {
     let (get, set) = (Signal::derive(get), Callback::new(set));
     let lang = use_app().lang;
+    let invalid = has_error(errors, &path);
     view! {
         <label class="field field-wide">
             <span class="field-label">{move || t(lang.get(), label)}</span>
             <textarea data-testid=testid rows="3" prop:value=move || get.get()
+                aria-invalid=move || if invalid() { "true" } else { "false" }
                 on:input=move |ev| set.run(event_target_value(&ev))></textarea>
+            {errors_for(errors, path)}
         </label>
     }
     .into_any()

@@ -204,11 +204,15 @@ pub fn Timeline(fiche_id: String) -> impl IntoView {
                                 let lang = lang.get();
                                 let amount = e.amount_cents.map(|c| format_amount(c, lang));
                                 let status = e.status.map(|s| t(lang, labels::entry_status(s)));
+                                // A negative purchase or invoice is a refund or credit note: said
+                                // so, its amount shown with its minus sign.
+                                let refund = e.is_refund();
+                                let kind = if refund { K::Refund } else { labels::history_kind(e.kind) };
                                 view! {
-                                    <li class=format!("event kind-{}", code(&e.kind)) data-testid="entry-row" data-id=e.id.clone()>
+                                    <li class=format!("event kind-{}{}", code(&e.kind), if refund { " refund" } else { "" }) data-testid="entry-row" data-id=e.id.clone()>
                                         <div class="event-line">
                                             <span class="event-date">{format_date(e.date.date_naive(), lang)}</span>
-                                            <span class="event-kind">{t(lang, labels::history_kind(e.kind))}</span>
+                                            <span class="event-kind">{t(lang, kind)}</span>
                                             {status.map(|s| view! { <span class="badge">{s}</span> })}
                                             {amount.map(|a| view! { <span class="event-amount">{a}</span> })}
                                         </div>
@@ -320,6 +324,7 @@ where
                 <label class="field field-wide">
                     <span class="field-label">{tx(lang, K::EntryText)}</span>
                     <textarea data-testid="entry-text" rows="2" prop:value=field(|d| d.text.clone()) on:input=set(|d, v| d.text = v)></textarea>
+                    {errors_for(errors, "text".into())}
                 </label>
             </div>
             <div class="actions">

@@ -11,7 +11,7 @@ use carnet::domain::fiche::{
     Address, Channel, Civility, Consent, Fiche, FicheKind, Labelled, Sex, Status,
 };
 use carnet::domain::history::{HistoryEntry, HistoryKind};
-use carnet::domain::validate::{drop_empty_rows, validate_fiche};
+use carnet::domain::validate::{drop_empty_rows, max_len, validate_fiche};
 
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 1, 15).unwrap()
@@ -130,6 +130,12 @@ pub fn parts() -> impl Strategy<Value = Parts> {
         )
 }
 
+/// The first `max` characters of `s`: hostile text cut to what its field takes (the long
+/// pieces stay long where the field allows it, as in the notes).
+fn fit(s: &str, max: usize) -> String {
+    s.chars().take(max).collect()
+}
+
 /// The fiche number `i` of a file from random parts: stored form, valid, with contact keys
 /// (id, e-mails, phones, external ids) that no other fiche of the file shares.
 pub fn build(i: usize, p: &Parts, defs: &[CustomFieldDef]) -> Fiche {
@@ -150,16 +156,16 @@ pub fn build(i: usize, p: &Parts, defs: &[CustomFieldDef]) -> Fiche {
     f.sex = sex.map(|s| [Sex::Female, Sex::Male, Sex::Other][usize::from(s)]);
     f.preferred_channel = channel.map(|c| Channel::ALL[usize::from(c)]);
     let (first, last, comp, job, notes) = p.names.clone();
-    f.first_name = first;
+    f.first_name = fit(&first, max_len::NAME);
     // A name, so the fiche is valid whatever the hostile text trims to.
-    f.last_name = format!("N{i}{last}");
-    f.company = comp;
-    f.job_title = job;
+    f.last_name = fit(&format!("N{i}{last}"), max_len::NAME);
+    f.company = fit(&comp, max_len::COMPANY);
+    f.job_title = fit(&job, max_len::SHORT_TEXT);
     f.notes = notes;
     let (sector, owner, source) = p.more.clone();
-    f.sector = sector;
-    f.owner = owner;
-    f.source = source;
+    f.sector = fit(&sector, max_len::SHORT_TEXT);
+    f.owner = fit(&owner, max_len::SHORT_TEXT);
+    f.source = fit(&source, max_len::SHORT_TEXT);
     if website {
         f.website = format!("www.site-{i}.fr");
     }
@@ -170,7 +176,7 @@ pub fn build(i: usize, p: &Parts, defs: &[CustomFieldDef]) -> Fiche {
     f.headcount = p.numbers.1;
     for (j, label) in p.emails.iter().enumerate() {
         f.emails.push(Labelled {
-            label: label.clone(),
+            label: fit(label, max_len::LABEL),
             value: format!("P{i}.{j}@Exemple-{i}.fr"),
         });
     }
@@ -183,35 +189,38 @@ pub fn build(i: usize, p: &Parts, defs: &[CustomFieldDef]) -> Fiche {
             _ => format!("0{}.{:04}", n / 10_000, n % 10_000),
         };
         f.phones.push(Labelled {
-            label: label.clone(),
+            label: fit(label, max_len::LABEL),
             value,
         });
     }
     for (j, (label, street, city, region, country)) in p.addresses.iter().enumerate() {
         f.addresses.push(Address {
-            label: label.clone(),
-            street: street.clone(),
+            label: fit(label, max_len::LABEL),
+            street: fit(street, max_len::STREET),
             postal_code: format!("{:05}", (i * 7 + j) % 100_000),
-            city: city.clone(),
-            region: region.clone(),
+            city: fit(city, max_len::SHORT_TEXT),
+            region: fit(region, max_len::SHORT_TEXT),
             country: ["", "France", "Belgique"][usize::from(*country)].to_string(),
         });
     }
     let (tags, interests, ext) = &p.lists;
-    f.tags = tags.clone();
-    f.interests = interests.clone();
+    f.tags = tags.iter().map(|t| fit(t, max_len::LABEL)).collect();
+    f.interests = interests.iter().map(|t| fit(t, max_len::LABEL)).collect();
     for (system, v) in ext {
         let system = ["hubspot", "dolibarr", "google"][usize::from(*system)];
         f.external_ids.insert(
             system.to_string(),
-            format!("{i}-{}", v.trim()).trim().to_string(),
+            fit(&format!("{i}-{}", v.trim()), max_len::EXTERNAL_ID)
+                .trim()
+                .to_string(),
         );
     }
     for (def, value) in defs.iter().zip(&p.custom) {
         let Some((n, text)) = value else { continue };
         let pick = |k: u64| def.options[(k as usize) % def.options.len().max(1)].clone();
         let v = match def.kind {
-            CustomKind::Text | CustomKind::LongText => CustomValue::Text(text.clone()),
+            CustomKind::Text => CustomValue::Text(fit(text, max_len::CUSTOM_TEXT)),
+            CustomKind::LongText => CustomValue::Text(text.clone()),
             CustomKind::Number => {
                 let x = f64::from_bits(*n);
                 CustomValue::Number(if x.is_finite() {

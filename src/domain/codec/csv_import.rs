@@ -11,12 +11,15 @@ use super::super::money::parse_amount;
 use super::super::phone::normalize_phone;
 use super::super::search::fold;
 use super::super::validate::{
-    is_valid_email, parse_custom_input, parse_headcount, validate_entry, validate_fiche,
+    is_valid_email, max_len, parse_custom_input, parse_headcount, validate_entry, validate_fiche,
     FieldError, Problem,
 };
 use super::csv_read::{read_table, ReadError, Table};
 use super::mapping::{key, AddressPart, Layout, ListSplit, Mapping, Target};
-use super::plan::{plan_candidates, Candidate, FichePlan, ImportOptions, ImportProblem, RowError};
+use super::plan::{
+    could_be_too_long, plan_candidates, shown_value, Candidate, FichePlan, ImportOptions,
+    ImportProblem, Origin, Origins, RowError,
+};
 use super::text::Encoding;
 use super::values::{
     at, parse_channel, parse_civility, parse_import_date, parse_import_datetime, parse_kind,
@@ -146,8 +149,10 @@ pub(crate) struct RowBuilder {
     addresses: BTreeMap<u8, Address>,
     note_lines: Vec<String>,
     errors: Vec<RowError>,
-    /// (field path of validate_fiche, column, value) for values not checked here.
-    origins: Vec<(String, String, String)>,
+    /// Where the values a check may refuse came from (see [`Origins`]).
+    origins: Origins,
+    /// The column of a phone or e-mail slot's label long enough to be refused.
+    label_columns: BTreeMap<(bool, u8), String>,
     kind_given: bool,
     /// Google's markers: "* " before the primary value's label, "* myContacts" in the labels.
     pub(crate) google: bool,
@@ -168,7 +173,8 @@ impl RowBuilder {
             addresses: BTreeMap::new(),
             note_lines: Vec::new(),
             errors: Vec::new(),
-            origins: Vec::new(),
+            origins: Origins::default(),
+            label_columns: BTreeMap::new(),
             kind_given: false,
             google: false,
         }
@@ -240,20 +246,44 @@ impl RowBuilder {
                 Some(c) => f.preferred_channel = Some(c),
                 None => self.reject(column, value, unknown),
             },
-            Target::FirstName => f.first_name = value.to_string(),
-            Target::MiddleName => self.middle_name = value.to_string(),
-            Target::LastName => f.last_name = value.to_string(),
-            Target::FullName => self.full_name = value.to_string(),
-            Target::Company => f.company = value.to_string(),
-            Target::JobTitle => f.job_title = value.to_string(),
-            Target::Sector => f.sector = value.to_string(),
-            Target::Owner => f.owner = value.to_string(),
-            Target::Source => f.source = value.to_string(),
-            Target::Website => {
-                f.website = value.to_string();
-                self.origin("website", column, value);
+            Target::FirstName | Target::MiddleName => {
+                if *target == Target::FirstName {
+                    f.first_name = value.to_string();
+                } else {
+                    self.middle_name = value.to_string();
+                }
+                // The middle name is joined to the first: two pieces.
+                self.origin_if_long("first_name", column, value, max_len::NAME, 2);
             }
-            Target::Notes => f.notes = value.to_string(),
+            Target::LastName => {
+                f.last_name = value.to_string();
+                self.origin_if_long("last_name", column, value, max_len::NAME, 1);
+            }
+            Target::FullName => {
+                self.full_name = value.to_string();
+                self.origin_if_long("first_name", column, value, max_len::NAME, 1);
+                self.origin_if_long("last_name", column, value, max_len::NAME, 1);
+            }
+            Target::Company
+            | Target::JobTitle
+            | Target::Sector
+            | Target::Owner
+            | Target::Source
+            | Target::Website
+            | Target::Notes => {
+                let (field, path, max) = match target {
+                    Target::Company => (&mut f.company, "company", max_len::COMPANY),
+                    Target::JobTitle => (&mut f.job_title, "job_title", max_len::SHORT_TEXT),
+                    Target::Sector => (&mut f.sector, "sector", max_len::SHORT_TEXT),
+                    Target::Owner => (&mut f.owner, "owner", max_len::SHORT_TEXT),
+                    Target::Source => (&mut f.source, "source", max_len::SHORT_TEXT),
+                    // Always: an invalid website is moved to the notes.
+                    Target::Website => (&mut f.website, "website", 0),
+                    _ => (&mut f.notes, "notes", max_len::NOTES),
+                };
+                *field = value.to_string();
+                self.origin_if_long(path, column, value, max, 1);
+            }
             Target::NoteLine => self.note_lines.push(format!("{column}: {value}")),
             Target::BirthDate => {
                 self.fiche.birth_date = self.date(column, value, order);
@@ -286,13 +316,20 @@ impl RowBuilder {
                 add_values(&mut self.emails, *slot, value, label, column)
             }
             Target::EmailLabel { slot } => {
-                self.emails.entry(*slot).or_default().1 = clean_label(value, self.google)
+                self.emails.entry(*slot).or_default().1 = clean_label(value, self.google);
+                if could_be_too_long(value, max_len::LABEL, 1) {
+                    self.label_columns.insert((true, *slot), column.to_string());
+                }
             }
             Target::Phone { slot, label } => {
                 add_values(&mut self.phones, *slot, value, label, column)
             }
             Target::PhoneLabel { slot } => {
-                self.phones.entry(*slot).or_default().1 = clean_label(value, self.google)
+                self.phones.entry(*slot).or_default().1 = clean_label(value, self.google);
+                if could_be_too_long(value, max_len::LABEL, 1) {
+                    self.label_columns
+                        .insert((false, *slot), column.to_string());
+                }
             }
             Target::Address { slot, part, label } => {
                 let a = self.addresses.entry(*slot).or_default();
@@ -318,12 +355,24 @@ impl RowBuilder {
                 self.origin_address(*slot, column, value, *part);
             }
             Target::AddressLabel { slot } => {
-                self.addresses.entry(*slot).or_default().label = clean_label(value, self.google)
+                self.addresses.entry(*slot).or_default().label = clean_label(value, self.google);
+                if could_be_too_long(value, max_len::LABEL, 1) {
+                    self.origin(format!("address-slot.{slot}.label"), column, value);
+                }
             }
-            Target::Tags { split } => push_list(&mut f.tags, value, *split, self.google),
-            Target::Interests { split } => push_list(&mut f.interests, value, *split, self.google),
+            Target::Tags { split } => {
+                push_list(&mut f.tags, value, *split, self.google);
+                self.origin_if_long("tags", column, value, max_len::LABEL, 1);
+            }
+            Target::Interests { split } => {
+                push_list(&mut f.interests, value, *split, self.google);
+                self.origin_if_long("interests", column, value, max_len::LABEL, 1);
+            }
             Target::ExternalId { system } => {
                 f.external_ids.insert(system.clone(), value.to_string());
+                if could_be_too_long(value, max_len::EXTERNAL_ID, 1) {
+                    self.origin(format!("external_ids.{system}"), column, value);
+                }
             }
             Target::ExternalIds => {
                 for line in value.lines() {
@@ -332,6 +381,10 @@ impl RowBuilder {
                             self.fiche
                                 .external_ids
                                 .insert(s.trim().to_string(), v.trim().to_string());
+                            if could_be_too_long(v.trim(), max_len::EXTERNAL_ID, 1) {
+                                let path = format!("external_ids.{}", s.trim());
+                                self.origin(path, column, v.trim());
+                            }
                         }
                         _ if line.trim().is_empty() => {}
                         _ => self.reject(column, line, unknown),
@@ -346,6 +399,13 @@ impl RowBuilder {
                 match parse_custom(def, value, order) {
                     Ok(Some(v)) => {
                         self.fiche.custom.insert(id.clone(), v);
+                        let max = match def.kind {
+                            CustomKind::Text => max_len::CUSTOM_TEXT,
+                            _ => max_len::CUSTOM_LONG_TEXT,
+                        };
+                        if could_be_too_long(value, max, 1) {
+                            self.origin(format!("custom.{id}"), column, value);
+                        }
                     }
                     Ok(None) => {}
                     Err(p) => self.reject(column, value, p),
@@ -354,18 +414,45 @@ impl RowBuilder {
         }
     }
 
-    fn origin(&mut self, path: &str, column: &str, value: &str) {
-        self.origins
-            .push((path.to_string(), column.to_string(), value.to_string()));
+    /// Notes where the value of `path` came from (several columns may fill one field: see
+    /// [`Origins::find`]).
+    fn origin(&mut self, path: impl Into<String>, column: &str, value: &str) {
+        self.origins.push(path.into(), column, value);
+    }
+
+    /// Notes where a text came from only if it may be too long for its field ([`max_len`]):
+    /// ordinary values are not copied. `max` 0 notes it always.
+    fn origin_if_long(
+        &mut self,
+        path: &'static str,
+        column: &str,
+        value: &str,
+        max: usize,
+        pieces: usize,
+    ) {
+        if could_be_too_long(value, max, pieces) {
+            self.origin(path, column, value);
+        }
     }
 
     fn origin_address(&mut self, slot: u8, column: &str, value: &str, part: AddressPart) {
-        if part == AddressPart::PostalCode {
-            self.origins.push((
-                format!("address-slot.{slot}"),
-                column.to_string(),
-                value.to_string(),
-            ));
+        let (part, max, pieces) = match part {
+            // Street, its second and third lines (vCard: PO box, extended address, street).
+            AddressPart::Street | AddressPart::Street2 => ("street", max_len::STREET, 3),
+            // Four or five digits are never refused (four get their leading 0 back); any other
+            // code may be, and is then moved to the notes.
+            AddressPart::PostalCode
+                if (4..=5).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                return
+            }
+            AddressPart::PostalCode => ("postal_code", 0, 1),
+            AddressPart::City => ("city", max_len::SHORT_TEXT, 1),
+            AddressPart::Region => ("region", max_len::SHORT_TEXT, 1),
+            AddressPart::Country => ("country", max_len::SHORT_TEXT, 1),
+        };
+        if could_be_too_long(value, max, pieces) {
+            self.origin(format!("address-slot.{slot}.{part}"), column, value);
         }
     }
 
@@ -396,7 +483,7 @@ impl RowBuilder {
             f.kind = FicheKind::Company;
         }
         let emails = std::mem::take(&mut self.emails);
-        for (values, label) in emails.into_values() {
+        for (slot, (values, label)) in emails {
             for (v, column) in values {
                 if !is_valid_email(&v) {
                     self.reject(&column, &v, ImportProblem::Invalid(Problem::InvalidEmail));
@@ -406,6 +493,7 @@ impl RowBuilder {
                     .iter()
                     .any(|e| e.value.eq_ignore_ascii_case(&v))
                 {
+                    self.origin_labelled(true, slot, &column, &v, &label);
                     self.fiche.emails.push(Labelled {
                         label: label.clone(),
                         value: v,
@@ -414,7 +502,7 @@ impl RowBuilder {
             }
         }
         let phones = std::mem::take(&mut self.phones);
-        for (values, label) in phones.into_values() {
+        for (slot, (values, label)) in phones {
             for (v, column) in values {
                 match normalize_phone(&v) {
                     Err(e) => self.reject(&column, &v, ImportProblem::Invalid(e.into())),
@@ -424,6 +512,7 @@ impl RowBuilder {
                                 normalize_phone(&p.value).ok().as_deref() == Some(n.as_str())
                             });
                         if !dup {
+                            self.origin_labelled(false, slot, &column, &v, &label);
                             self.fiche.phones.push(Labelled {
                                 label: label.clone(),
                                 value: v,
@@ -434,7 +523,6 @@ impl RowBuilder {
             }
         }
         let addresses = std::mem::take(&mut self.addresses);
-        let mut address_origin: Vec<(usize, u8)> = Vec::new();
         for (slot, mut a) in addresses {
             if a.is_empty() {
                 continue;
@@ -446,11 +534,11 @@ impl RowBuilder {
             {
                 a.postal_code.insert(0, '0');
             }
-            address_origin.push((self.fiche.addresses.len(), slot));
+            self.origins.push_address(slot);
             self.fiche.addresses.push(a);
         }
         for problem in validate_fiche(&self.fiche, defs, today) {
-            self.demote(problem, &address_origin);
+            self.demote(problem);
         }
         let f = &mut self.fiche;
         if !self.note_lines.is_empty() {
@@ -467,33 +555,35 @@ impl RowBuilder {
         Candidate {
             line: self.line,
             fiche: self.fiche,
+            origins: self.origins,
         }
     }
 
-    /// Takes a value [`validate_fiche`] refuses out of the fiche and into the notes.
-    fn demote(&mut self, e: FieldError, address_origin: &[(usize, u8)]) {
-        let path = e.field.as_str();
-        let origin_path = match path.strip_prefix("addresses.") {
-            Some(rest) => {
-                let i: usize = rest
-                    .split('.')
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .unwrap_or(0);
-                let slot = address_origin
-                    .iter()
-                    .find(|(at, _)| *at == i)
-                    .map_or(0, |(_, s)| *s);
-                format!("address-slot.{slot}")
-            }
-            None => path.to_string(),
+    /// Where the phone or e-mail about to be pushed (and its label) came from, if either may
+    /// be too long.
+    fn origin_labelled(&mut self, email: bool, slot: u8, column: &str, value: &str, label: &str) {
+        let (list, i, max) = if email {
+            ("emails", self.fiche.emails.len(), max_len::EMAIL)
+        } else {
+            ("phones", self.fiche.phones.len(), max_len::PHONE)
         };
-        let Some((_, column, value)) = self
-            .origins
-            .iter()
-            .find(|(p, _, _)| *p == origin_path)
-            .cloned()
-        else {
+        if could_be_too_long(value, max, 1) {
+            self.origin(format!("{list}.{i}"), column, value);
+        }
+        if let Some(c) = self.label_columns.get(&(email, slot)).cloned() {
+            self.origin(format!("{list}.{i}.label"), &c, label);
+        }
+    }
+
+    /// Takes a value [`validate_fiche`] refuses out of the fiche and into the notes. A value
+    /// too long for its field stays: notes would not take it either, so the row is refused by
+    /// [`plan_candidates`], which reports the value at its column.
+    fn demote(&mut self, e: FieldError) {
+        if matches!(e.problem, Problem::TooLong { .. }) {
+            return;
+        }
+        let path = e.field.as_str();
+        let Some(Origin { column, value, .. }) = self.origins.find(path).cloned() else {
             // Name required: nothing to move; the row stays invalid.
             return;
         };
@@ -503,7 +593,7 @@ impl RowBuilder {
             "birth_date" => f.birth_date = None,
             "first_contact" => f.first_contact = None,
             "revenue" => f.revenue_cents = None,
-            p if p.starts_with("addresses.") => {
+            p if p.starts_with("addresses.") && p.ends_with(".postal_code") => {
                 let i: usize = p[10..]
                     .split('.')
                     .next()
@@ -832,6 +922,8 @@ pub fn plan_history_import(
         rejected: 0,
         duplicates: 0,
     };
+    // Per row, (field of validate_entry, column, value): where a refused value is reported.
+    let mut origins: Vec<(&str, &str, &str)> = Vec::new();
     for row in &table.rows {
         let line = row.line;
         let mut err = |column: &str, value: &str, problem| {
@@ -852,11 +944,22 @@ pub fn plan_history_import(
         let mut text = String::new();
         let mut currency = default_currency();
         let mut ok = true;
+        origins.clear();
         for ((cell, col), header) in row.fields.iter().zip(&cols).zip(&table.headers) {
             let v = unneutralise(cell.trim()).trim();
             if v.is_empty() {
                 continue;
             }
+            let field = match col {
+                HistCol::Date => "date",
+                HistCol::Amount => "amount",
+                HistCol::Label => "label",
+                HistCol::Text => "text",
+                HistCol::Currency => "currency",
+                HistCol::Status => "status",
+                _ => "",
+            };
+            origins.push((field, header, v));
             match col {
                 HistCol::Key(k) => {
                     let probe = match k {
@@ -943,7 +1046,18 @@ pub fn plan_history_import(
             plan.entries.push(entry);
         } else {
             for p in problems {
-                err(&p.field, "", ImportProblem::Invalid(p.problem));
+                // At the column the value came from; the field's name when none did (a
+                // purchase without an amount).
+                let (column, value) = origins
+                    .iter()
+                    .rev()
+                    .find(|(f, _, _)| *f == p.field)
+                    .map_or((p.field.as_str(), ""), |&(_, h, v)| (h, v));
+                err(
+                    column,
+                    &shown_value(value),
+                    ImportProblem::Invalid(p.problem),
+                );
             }
             plan.rejected += 1;
         }

@@ -20,6 +20,86 @@ pub struct Candidate {
     pub line: u64,
     /// The fiche as read; its id is empty unless the file carried a Carnet id.
     pub fiche: Fiche,
+    /// Where the fiche's values came from, so that a value [`validate_fiche`] refuses is
+    /// reported at its column.
+    pub origins: Origins,
+}
+
+/// The column (header or vCard property) and the value as read that a field of a candidate
+/// came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// The field's path in [`validate_fiche`]'s errors ("first_name", "emails.0"…); an
+    /// address part as "address-slot.<slot>.<part>" (see [`Origins::find`]).
+    pub path: String,
+    pub column: String,
+    pub value: String,
+}
+
+/// Where a candidate's values came from. Readers note only what a check may refuse: the
+/// values the notes fallback moves (dates, amounts, website, postal codes) and the texts long
+/// enough to pass a length limit ([`could_be_too_long`]), so that a file of ordinary values
+/// costs no copy of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Origins {
+    list: Vec<Origin>,
+    /// The reader's slot of each of the fiche's addresses, in order (empty ones are dropped,
+    /// so an address's index is known only once the fiche is complete).
+    address_slots: Vec<u8>,
+}
+
+impl Origins {
+    pub fn push(&mut self, path: String, column: &str, value: &str) {
+        self.list.push(Origin {
+            path,
+            column: column.to_string(),
+            value: value.to_string(),
+        });
+    }
+
+    /// The fiche's next address comes from the reader's `slot`.
+    pub fn push_address(&mut self, slot: u8) {
+        self.address_slots.push(slot);
+    }
+
+    /// Where the value of the field at `path` came from. When several columns filled it (a
+    /// street and its second line, a first and a middle name) the longest value is named: the
+    /// one a length limit refuses.
+    pub fn find(&self, path: &str) -> Option<&Origin> {
+        let by_slot;
+        let path = match path
+            .strip_prefix("addresses.")
+            .and_then(|r| r.split_once('.'))
+        {
+            Some((i, part)) => {
+                let slot = self.address_slots.get(i.parse::<usize>().ok()?)?;
+                by_slot = format!("address-slot.{slot}.{part}");
+                by_slot.as_str()
+            }
+            None => path,
+        };
+        self.list
+            .iter()
+            .filter(|o| o.path == path)
+            .max_by_key(|o| o.value.len())
+    }
+}
+
+/// Whether a value read for a field limited to `max` characters may make it too long, when the
+/// field joins up to `pieces` values with a separator (a first and a middle name, street lines).
+/// Bytes are at least characters, so a value whose bytes stay under its share cannot.
+pub fn could_be_too_long(value: &str, max: usize, pieces: usize) -> bool {
+    (value.len() + 1) * pieces > max
+}
+
+/// A value as a problem row shows it: whole unless it is very long (a 100,000-character paste
+/// refused for its length), then its first 60 characters and "…".
+pub fn shown_value(value: &str) -> String {
+    const SHOWN: usize = 60;
+    match value.char_indices().nth(SHOWN) {
+        Some((at, _)) => format!("{}…", &value[..at]),
+        None => value.to_string(),
+    }
 }
 
 /// What is wrong with one value (or one row, when `column` is empty).
@@ -47,6 +127,7 @@ impl ImportProblem {
     /// A stable code for files and tests ("invalid_email", "no_year", "ragged:3/5"…).
     pub fn code(self) -> String {
         match self {
+            ImportProblem::Invalid(Problem::TooLong { max }) => format!("too_long:{max}"),
             // "InvalidEmail" -> "invalid_email", "NameRequired" -> "name_required".
             ImportProblem::Invalid(p) => {
                 let mut out = String::new();
@@ -230,7 +311,7 @@ fn names_agree(a: &Fiche, b: &Fiche) -> bool {
 /// are tried in that order. Rows matching an existing fiche follow `opts.on_match`; rows
 /// matching an earlier row are merged into it and reported. Candidates that fail
 /// [`validate_fiche`] are `Invalid` (readers already moved bad values to the notes, so this is
-/// in practice a row without any name).
+/// in practice a row without any name, or with a value too long for its field).
 pub fn plan_candidates(
     candidates: Vec<Candidate>,
     existing: &[&Fiche],
@@ -245,15 +326,24 @@ pub fn plan_candidates(
         }
     }
     let mut plan = FichePlan::default();
-    for Candidate { line, fiche } in candidates {
+    for Candidate {
+        line,
+        fiche,
+        origins,
+    } in candidates
+    {
         let problems = validate_fiche(&fiche, defs, opts.today);
         if !problems.is_empty() {
-            plan.errors.extend(problems.into_iter().map(|e| RowError {
-                line,
-                column: String::new(),
-                value: e.field,
-                problem: ImportProblem::Invalid(e.problem),
-                kept_in_notes: false,
+            // At the value's column when it came from one; else (no name at all) the field.
+            plan.errors.extend(problems.into_iter().map(|e| {
+                let origin = origins.find(&e.field);
+                RowError {
+                    line,
+                    column: origin.map(|o| o.column.clone()).unwrap_or_default(),
+                    value: origin.map_or(e.field, |o| shown_value(&o.value)),
+                    problem: ImportProblem::Invalid(e.problem),
+                    kept_in_notes: false,
+                }
             }));
             plan.rows.push(RowOutcome {
                 line,

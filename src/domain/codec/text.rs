@@ -1,5 +1,8 @@
 //! Bytes of an imported file to text: UTF-8 (with or without BOM), UTF-16 with a BOM, and
-//! otherwise Windows-1252, what Excel writes on a French Windows machine.
+//! otherwise Windows-1252, what Excel writes on a French Windows machine. A file that is not
+//! UTF-8 as a whole is read line by line: a UTF-8 header on a Windows-1252 export (a header
+//! typed in another tool, rows pasted from the till) keeps its accents, and the mixture is
+//! reported ([`Encoding::Utf8AndWindows1252`]).
 //!
 //! Windows-1252 is Latin-1 with 32 printable characters in 0x80–0x9F, so one small table does it
 //! (`encoding_rs` would add 128 KB of wasm). ISO-8859-1 files decode the same way: their only
@@ -20,6 +23,10 @@ pub enum Encoding {
     Utf16Le,
     Utf16Be,
     Windows1252,
+    /// Some lines in UTF-8, others in Windows-1252 (the file is not UTF-8 as a whole, but a
+    /// line with accents is): each line is decoded as what it is. Worth a word to the user,
+    /// who should check the accents.
+    Utf8AndWindows1252,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,10 +63,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, TextError> {
         });
     }
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        (
-            String::from_utf8_lossy(rest).into_owned(),
-            Encoding::Utf8Bom,
-        )
+        match std::str::from_utf8(rest) {
+            Ok(s) => (s.to_string(), Encoding::Utf8Bom),
+            // Rows appended by a tool writing Windows-1252 after a UTF-8 header.
+            Err(_) => by_line(rest),
+        }
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         (utf16(rest, u16::from_le_bytes), Encoding::Utf16Le)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
@@ -70,7 +78,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, TextError> {
     } else {
         match std::str::from_utf8(bytes) {
             Ok(s) => (s.to_string(), Encoding::Utf8),
-            Err(_) => (windows_1252(bytes), Encoding::Windows1252),
+            Err(_) => by_line(bytes),
         }
     };
     if text.trim().is_empty() {
@@ -84,13 +92,40 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, TextError> {
 
 /// Windows-1252 to text; every byte is a character, so this never fails.
 pub fn windows_1252(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .map(|&b| match b {
-            0x80..=0x9F => CP1252_HIGH[usize::from(b - 0x80)],
-            _ => char::from(b),
-        })
-        .collect()
+    bytes.iter().map(|&b| cp1252(b)).collect()
+}
+
+fn cp1252(b: u8) -> char {
+    match b {
+        0x80..=0x9F => CP1252_HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
+}
+
+/// A file that is not UTF-8 as a whole, line by line: a line that is valid UTF-8 is read as
+/// UTF-8, any other as Windows-1252. (A line of Windows-1252 text with accents is valid UTF-8
+/// only by a freak of byte values: "é" is 0xE9, which UTF-8 would need followed by two bytes of
+/// 0x80–0xBF, symbols such as "€", "’" or "»", and every other accent of the line to fit too.)
+/// Windows-1252 when no line with accents was UTF-8; else both, and the caller says so.
+fn by_line(bytes: &[u8]) -> (String, Encoding) {
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 16);
+    let mut utf8_accents = false;
+    // UTF-8 never uses the byte of '\n' inside a character: lines split safely.
+    for line in bytes.split_inclusive(|&b| b == b'\n') {
+        match std::str::from_utf8(line) {
+            Ok(s) => {
+                utf8_accents |= !s.is_ascii();
+                text.push_str(s);
+            }
+            Err(_) => text.extend(line.iter().map(|&b| cp1252(b))),
+        }
+    }
+    let encoding = if utf8_accents {
+        Encoding::Utf8AndWindows1252
+    } else {
+        Encoding::Windows1252
+    };
+    (text, encoding)
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {

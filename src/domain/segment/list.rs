@@ -356,7 +356,7 @@ fn sort_key(col: Col, r: &Record, c: &Computed) -> Option<Key> {
     let (f, s) = (&r.fiche, &r.summary);
     let ts = |d: Option<chrono::DateTime<Utc>>| d.map(|d| Key::Num(d.timestamp()));
     match col {
-        Col::Total => (s.orders > 0).then_some(Key::Num(s.total_spent_cents)),
+        Col::Total => s.total_if_any().map(Key::Num),
         Col::Orders => Some(Key::Num(s.orders.into())),
         Col::LastPurchase => ts(s.last_purchase),
         Col::LastContact => ts(s.last_contact),
@@ -605,7 +605,7 @@ mod tests {
                 .iter()
                 .map(|&i| {
                     let s: &Summary = &file.records()[i as usize].summary;
-                    (s.orders > 0).then_some(s.total_spent_cents)
+                    s.total_if_any()
                 })
                 .collect();
             let buyers = totals.iter().take_while(|t| t.is_some()).count();
