@@ -4,10 +4,10 @@
 use std::collections::BTreeMap;
 
 use carnet::domain::custom_field::{
-    plain_number, remove_field_values, render_value, value_to_input, CustomFieldDef, CustomKind,
-    CustomValue, RemovalMode,
+    plain_number, render_value, value_to_input, CustomFieldDef, CustomKind, CustomValue,
 };
 use carnet::domain::fiche::{Address, Consent, Fiche, FicheKind, Labelled};
+use carnet::domain::field_removal::{remove_field_values, RemovalMode};
 use carnet::domain::history::{EntryStatus, HistoryEntry, HistoryKind};
 use carnet::domain::lang::Lang;
 use carnet::domain::money::NNBSP;

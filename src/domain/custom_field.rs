@@ -5,7 +5,6 @@ use serde::{Deserialize, Serialize};
 use chrono::NaiveDate;
 
 use super::dates::format_date;
-use super::fiche::Fiche;
 use super::lang::Lang;
 use super::money::{format_amount, format_amount_plain};
 
@@ -62,49 +61,6 @@ pub enum CustomValue {
     Bool(bool),
     Choice(String),
     Choices(Vec<String>),
-}
-
-/// What happens to the values of a custom field that is being deleted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum RemovalMode {
-    #[default]
-    DeleteValues,
-    /// Keep the information as a line of the fiche's notes.
-    MoveToNotes,
-}
-
-/// The fiches that hold a value of `def`, with that value removed (and, with
-/// [`RemovalMode::MoveToNotes`], a line "<field name>: <value>" appended to their notes).
-/// Untouched fiches are not returned, so the caller writes only what changed; bumping `version`
-/// and `updated_at` is left to the save path, as for any other edit.
-pub fn remove_field_values(
-    fiches: &[Fiche],
-    def: &CustomFieldDef,
-    mode: RemovalMode,
-    lang: Lang,
-) -> Vec<Fiche> {
-    fiches
-        .iter()
-        .filter(|f| f.custom.contains_key(&def.id))
-        .map(|f| {
-            let mut f = f.clone();
-            if let Some(value) = f.custom.remove(&def.id) {
-                if mode == RemovalMode::MoveToNotes {
-                    if !f.notes.trim_end().is_empty() {
-                        f.notes.truncate(f.notes.trim_end().len());
-                        f.notes.push('\n');
-                    }
-                    f.notes.push_str(&format!(
-                        "{}: {}",
-                        def.name.trim(),
-                        render_value(&value, lang)
-                    ));
-                }
-            }
-            f
-        })
-        .collect()
 }
 
 /// A value as text for people: "12,5", "1 234,56 €", "14/07/2024", "oui", "rouge, bleu".

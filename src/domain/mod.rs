@@ -6,6 +6,7 @@ pub mod custom_field;
 pub mod dates;
 pub mod demo;
 pub mod fiche;
+pub mod field_removal;
 pub mod file;
 pub mod history;
 pub mod lang;

@@ -15,7 +15,7 @@ use super::error::{from_js, Stage, StorageError};
 use super::idb::{request_error, Tx};
 use super::migrate;
 use super::schema::{self, CACHE, FICHES, HISTORY, META, SCHEMA_VERSION};
-use super::snapshot;
+use super::stamp::{new_stamp, put_stamp};
 
 /// An open connection to one database. Every method runs in its own transaction and returns
 /// once that transaction has committed (or reports why it did not).
@@ -135,8 +135,8 @@ impl Db {
                 None => from_js(&e, Stage::Use),
             })?;
         if writes_fiches {
-            let stamp = snapshot::new_stamp();
-            snapshot::put_stamp(&tx, &stamp)?;
+            let stamp = new_stamp();
+            put_stamp(&tx, &stamp)?;
             let known = Rc::clone(&self.known_stamp);
             tx.on_commit(move || *known.borrow_mut() = Some(stamp));
         }

@@ -21,6 +21,7 @@ use super::records::{
 use super::schema::{is_reserved, BY_FICHE, CACHE, CUSTOM_FIELDS_KEY, FICHES, HISTORY, META};
 use super::snapshot;
 use super::space::{ensure_room, records_size};
+use super::stamp::read_stamp;
 
 /// Everything the app keeps in memory, read at startup.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -77,7 +78,7 @@ impl Db {
                     let fiches = pending(tx.store(FICHES)?.get_all())?;
                     let defs = pending(tx.store(META)?.get(&key(CUSTOM_FIELDS_KEY)))?;
                     // The stamp only: the stale snapshot was read once already.
-                    let stamp = snapshot::read_stamp(&tx).await?;
+                    let stamp = read_stamp(&tx).await?;
                     Ok((stamp, fiches.result().await?, defs.result().await?))
                 }
                 .await;

@@ -72,6 +72,17 @@ pub(crate) fn index(store: &IdbObjectStore, name: &str) -> Result<IdbIndex, Stor
     store.index(name).map_err(|e| from_js(&e, Stage::Use))
 }
 
+/// Sets `field` of a JS object (a record being built).
+pub(crate) fn set(
+    target: &js_sys::Object,
+    field: &str,
+    value: &JsValue,
+) -> Result<(), StorageError> {
+    js_sys::Reflect::set(target, &JsValue::from_str(field), value)
+        .map(drop)
+        .map_err(|e| from_js(&e, Stage::Use))
+}
+
 pub(crate) fn key(id: &str) -> JsValue {
     JsValue::from_str(id)
 }

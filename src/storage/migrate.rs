@@ -14,10 +14,12 @@ use crate::domain::history::HistoryEntry;
 use crate::domain::summary::Summary;
 
 use super::error::{from_js as js_error, Stage, StorageError};
-use super::idb::{array, fire, key, pending, Tx};
-use super::records::{from_js, from_js_opt, summaries_by_fiche, to_js, MetaOwned, MetaRef};
+use super::idb::{array, fire, key, pending, set, Tx};
+use super::records::{
+    from_js, from_js_opt, is_wrapped, summaries_by_fiche, to_js, MetaOwned, MetaRef,
+};
 use super::schema::{FICHES, HISTORY, META, SCHEMA_KEY, SCHEMA_VERSION};
-use super::snapshot;
+use super::stamp::{new_stamp, put_stamp};
 
 /// Brings the records up to [`SCHEMA_VERSION`]. `tx` spans `fiches`, `history`, `meta` and
 /// `cache`.
@@ -68,7 +70,7 @@ async fn wrap_fiches(tx: &Tx) -> Result<(), StorageError> {
         .filter_map(|r| from_js(r, "history entry").ok())
         .collect();
     // Fiches are rewritten: any startup snapshot is stale from now on.
-    snapshot::put_stamp(tx, &snapshot::new_stamp())?;
+    put_stamp(tx, &new_stamp())?;
     let summaries = summaries_by_fiche(&entries);
     let none = Summary::default();
     for raw in bare {
@@ -86,17 +88,6 @@ async fn wrap_fiches(tx: &Tx) -> Result<(), StorageError> {
     Ok(())
 }
 
-/// A version 2 record has a `fiche` object; a bare version 1 fiche has no such field.
-pub(crate) fn is_wrapped(raw: &JsValue) -> bool {
-    Reflect::get(raw, &JsValue::from_str("fiche")).is_ok_and(|f| f.is_object())
-}
-
 fn get(target: &JsValue, field: &str) -> Result<JsValue, StorageError> {
     Reflect::get(target, &JsValue::from_str(field)).map_err(|e| js_error(&e, Stage::Use))
-}
-
-fn set(target: &Object, field: &str, value: &JsValue) -> Result<(), StorageError> {
-    Reflect::set(target, &JsValue::from_str(field), value)
-        .map(drop)
-        .map_err(|e| js_error(&e, Stage::Use))
 }

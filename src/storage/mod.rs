@@ -37,6 +37,7 @@ mod records;
 mod schema;
 mod snapshot;
 mod space;
+mod stamp;
 
 pub use backup::Everything;
 pub use connection::{delete_database, open, Db};

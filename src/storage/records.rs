@@ -17,7 +17,6 @@ use crate::domain::summary::Summary;
 
 use super::error::{from_js as js_error, Stage, StorageError};
 use super::idb::array;
-use super::migrate::is_wrapped;
 
 /// A record of the `fiches` store, `{id, fiche, summary}` (`id` is the key path, equal to
 /// `fiche.id`): the summary of its history is kept with the fiche so that opening the file never
@@ -229,6 +228,11 @@ pub(crate) fn set_summary(
 /// Newest first; entries at the same instant in a stable order (by id, descending).
 pub(crate) fn sort_newest_first(entries: &mut [HistoryEntry]) {
     entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
+}
+
+/// A version 2 record has a `fiche` object; a bare version 1 fiche has no such field.
+pub(crate) fn is_wrapped(raw: &JsValue) -> bool {
+    Reflect::get(raw, &JsValue::from_str("fiche")).is_ok_and(|f| f.is_object())
 }
 
 #[cfg(test)]

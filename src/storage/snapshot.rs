@@ -21,47 +21,18 @@ use crate::domain::fiche::Fiche;
 use crate::domain::summary::Summary;
 
 use super::connection::Db;
-use super::error::{from_js as js_error, Stage, StorageError};
-use super::idb::{fire, key, pending, Tx};
+use super::error::StorageError;
+use super::idb::{fire, key, pending, set, Tx};
 use super::records::{from_json_array, StoredFiche, StoredFicheRef};
 use super::schema::CACHE;
 use super::space::ensure_room;
+use super::stamp::{new_stamp, put_stamp, read_stamp, stamp_of, STAMP_KEY};
 
-/// `cache` key of the stamp record, `{key, value: "<uuid>"}`.
-const STAMP_KEY: &str = "stamp";
 /// `cache` key of the snapshot record, `{key, stamp, bytes: Uint8Array, count}`.
 const SNAPSHOT_KEY: &str = "fiches";
 /// Below this many fiches the `getAll` is fast enough (2,000 fiches: about 0.1 s) and a
 /// snapshot would only cost writes.
 pub const SNAPSHOT_MIN: usize = 5_000;
-
-pub(crate) fn new_stamp() -> String {
-    uuid::Uuid::new_v4().to_string()
-}
-
-/// Issues the write of a new stamp in `tx` (which spans `cache`).
-pub(crate) fn put_stamp(tx: &Tx, stamp: &str) -> Result<(), StorageError> {
-    let record = Object::new();
-    set(&record, "key", &JsValue::from_str(STAMP_KEY))?;
-    set(&record, "value", &JsValue::from_str(stamp))?;
-    fire(tx.store(CACHE)?.put(&record))
-}
-
-/// The stamp in a stamp record read from `cache`; `None` when there is none yet.
-pub(crate) fn stamp_of(record: &JsValue) -> Option<String> {
-    if !record.is_object() {
-        return None;
-    }
-    Reflect::get(record, &JsValue::from_str("value"))
-        .ok()?
-        .as_string()
-}
-
-/// Reads the stamp alone in `tx` (which spans `cache`).
-pub(crate) async fn read_stamp(tx: &Tx) -> Result<Option<String>, StorageError> {
-    let stored = pending(tx.store(CACHE)?.get(&key(STAMP_KEY)))?;
-    Ok(stamp_of(&stored.result().await?))
-}
 
 /// Issues the reads of the stamp and of the snapshot in `tx` and awaits them.
 pub(crate) async fn read(tx: &Tx) -> Result<(Option<String>, JsValue), StorageError> {
@@ -103,12 +74,6 @@ pub(crate) fn decode_bytes(bytes: &Uint8Array, count: usize) -> Option<Vec<(Fich
     let text = String::from_utf8(bytes.to_vec()).ok()?;
     let all: Vec<StoredFiche> = from_json_array(&text, count).ok()?;
     Some(all.into_iter().map(|s| (s.fiche, s.summary)).collect())
-}
-
-fn set(target: &Object, field: &str, value: &JsValue) -> Result<(), StorageError> {
-    Reflect::set(target, &JsValue::from_str(field), value)
-        .map(drop)
-        .map_err(|e| js_error(&e, Stage::Use))
 }
 
 /// A snapshot ready to be stored: the file as memory held it, with the stamp it goes with.

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use super::dispatch::go;
 use super::fiche_page::FichePage;
 use super::fileio::{dated_name, download};
 use super::files::FilesPage;
@@ -35,13 +36,6 @@ fn browser_lang() -> Lang {
         })
         .unwrap_or_default();
     from_browser_languages(langs.iter().map(String::as_str))
-}
-
-/// Goes to `route` through the URL, so the back button and reload follow.
-pub fn go(route: &Route) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash(&route.to_hash());
-    }
 }
 
 #[component]

@@ -4,7 +4,7 @@ use super::tx;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::app::go;
+use super::dispatch::go;
 use super::fileio::download;
 use super::timeline::Timeline;
 use crate::domain::custom_field::render_value;

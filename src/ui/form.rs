@@ -6,7 +6,7 @@ use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::app::go;
+use super::dispatch::go;
 use super::inputs::{errors_for, select_input, text_area, text_input};
 use crate::domain::custom_field::{CustomFieldDef, CustomKind};
 use crate::domain::fiche::{Address, Channel, Civility, Fiche, FicheKind, Labelled, Sex, Status};

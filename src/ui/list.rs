@@ -6,12 +6,11 @@ use std::time::Duration;
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::app::go;
 use super::columns::{cell, label};
 use super::demo::DemoButton;
+use super::dispatch::go;
 use super::segments::{BulkBar, FilterBuilder, Sidebar};
 use super::tk;
 use crate::domain::segment::list::Col;
@@ -19,7 +18,7 @@ use crate::domain::sort::SortDir;
 use crate::i18n::{t, K};
 use crate::state::prefs::Prefs;
 use crate::state::segments::list_hash;
-use crate::state::{use_app, AppState, Route};
+use crate::state::{use_app, Route};
 
 /// Rows drawn above and below the visible ones, so a quick scroll never shows a gap.
 const OVERSCAN: usize = 8;
@@ -403,18 +402,6 @@ fn Slot(
             {cells}
         </tr>
     }
-}
-
-/// Runs an async action and shows its failure in the banner.
-pub(super) fn run<F>(app: AppState, fut: F)
-where
-    F: std::future::Future<Output = Result<(), crate::state::AppError>> + 'static,
-{
-    spawn_local(async move {
-        if let Err(e) = fut.await {
-            app.report(e);
-        }
-    });
 }
 
 /// How long the filter must stay unchanged before the address follows it.

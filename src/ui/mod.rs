@@ -5,6 +5,7 @@ mod app;
 mod columns;
 mod crash;
 mod demo;
+mod dispatch;
 mod fiche_page;
 mod fileio;
 mod files;

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use super::demo::DemoButton;
 use leptos::task::spawn_local;
 
-use crate::domain::custom_field::{CustomFieldDef, CustomKind, RemovalMode};
+use crate::domain::custom_field::{CustomFieldDef, CustomKind};
 use crate::domain::dates::format_date;
+use crate::domain::field_removal::RemovalMode;
 use crate::domain::segment::Thresholds;
 use crate::domain::summary::Summary;
 use crate::i18n::{format_bytes, labels, t, K};

@@ -4,7 +4,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::computed::CustomerType;
-use super::filter::{Condition, DateField, DateOp, Filter, Row, TextField, TextOp};
+use super::filter::{Condition, DateField, DateOp, Filter, Row, TextOp};
+use super::text::TextField;
 use crate::domain::fiche::{Channel, FicheKind};
 
 /// A built-in segment. [`BuiltinId::id`] is stable (URLs, saved views): never rename one.

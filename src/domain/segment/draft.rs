@@ -11,8 +11,9 @@ use chrono::NaiveDate;
 use super::computed::{CustomerType, RfmPart};
 use super::filter::{
     Condition, CustomOp, DateField, DateOp, Filter, ListField, ListOp, Needle, NumField, Range,
-    TextField, TextOp,
+    TextOp,
 };
+use super::text::TextField;
 use crate::domain::custom_field::{plain_number, CustomFieldDef, CustomKind};
 use crate::domain::fiche::{Channel, FicheKind, Sex, Status};
 

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::computed::{days_before, Computed, CustomerType, RfmPart};
-use super::text::{clean, values, FoldedText};
+use super::text::{clean, values, FoldedText, TextField};
 use crate::domain::custom_field::CustomValue;
 use crate::domain::fiche::{Channel, Fiche, FicheKind, Sex, Status};
 use crate::domain::search::fold;
@@ -92,56 +92,6 @@ impl<T: PartialOrd> Range<T> {
     pub fn contains(&self, v: T) -> bool {
         self.min.as_ref().is_none_or(|m| v >= *m) && self.max.as_ref().is_none_or(|m| v <= *m)
     }
-}
-
-/// Text fields. Several values (e-mails, phones, addresses; first name, last name and company
-/// for `Name`) match when one of them does, and are empty when all of them are blank. The order
-/// is that of [`FoldedText`]'s slots (not a stored format: serde uses the names): `Name` must
-/// stay just before its three parts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TextField {
-    Name,
-    FirstName,
-    LastName,
-    Company,
-    // The list's search reads these five with the three above: kept together, they are one
-    // range of `FoldedText` (one substring search per word instead of several).
-    Email,
-    Phone,
-    PostalCode,
-    City,
-    JobTitle,
-    Sector,
-    Website,
-    Street,
-    Region,
-    Country,
-    Owner,
-    Source,
-    Notes,
-}
-
-impl TextField {
-    pub const ALL: [TextField; 17] = [
-        TextField::Name,
-        TextField::FirstName,
-        TextField::LastName,
-        TextField::Company,
-        TextField::Email,
-        TextField::Phone,
-        TextField::PostalCode,
-        TextField::City,
-        TextField::JobTitle,
-        TextField::Sector,
-        TextField::Website,
-        TextField::Street,
-        TextField::Region,
-        TextField::Country,
-        TextField::Owner,
-        TextField::Source,
-        TextField::Notes,
-    ];
 }
 
 /// Text tests, ignoring case, accents ([`fold`]) and the value's surrounding spaces. `Prefix`

@@ -65,7 +65,7 @@ pub use computed::{Computed, CustomerType, FileStats, Rfm, RfmPart, Thresholds};
 pub use draft::{build, fields, parts, Draft, Field, Group, Input, Line, Op};
 pub use filter::{
     Condition, CustomOp, DateField, DateOp, Filter, ListField, ListOp, Needle, NumField, Range,
-    Row, TextField, TextOp,
+    Row, TextOp,
 };
 pub use saved::{from_url, to_url, SavedSegment, SegmentError, FORMAT};
-pub use text::FoldedText;
+pub use text::{FoldedText, TextField};

@@ -5,12 +5,12 @@
 //! fiche has one folded string with its fields side by side and where each starts, so a text
 //! test is one substring search in memory already at hand.
 
+use serde::{Deserialize, Serialize};
+
 use crate::domain::custom_field::CustomValue;
 use crate::domain::fiche::{Address, Fiche};
 use crate::domain::phone::{national_fr, normalize_phone, phone_digits};
 use crate::domain::search::{fold, letters, Query};
-
-use super::filter::TextField;
 
 /// Separators: after each slot (field), between two values of a slot, between two custom fields,
 /// between a custom field's id and its values. Never in user text: [`clean`] replaces them.
@@ -18,6 +18,56 @@ const SLOT: char = '\u{1e}';
 const VALUE: char = '\u{1f}';
 const ENTRY: char = '\u{1c}';
 const KEY: char = '\u{1d}';
+
+/// Text fields. Several values (e-mails, phones, addresses; first name, last name and company
+/// for `Name`) match when one of them does, and are empty when all of them are blank. The order
+/// is that of [`FoldedText`]'s slots (not a stored format: serde uses the names): `Name` must
+/// stay just before its three parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextField {
+    Name,
+    FirstName,
+    LastName,
+    Company,
+    // The list's search reads these five with the three above: kept together, they are one
+    // range of `FoldedText` (one substring search per word instead of several).
+    Email,
+    Phone,
+    PostalCode,
+    City,
+    JobTitle,
+    Sector,
+    Website,
+    Street,
+    Region,
+    Country,
+    Owner,
+    Source,
+    Notes,
+}
+
+impl TextField {
+    pub const ALL: [TextField; 17] = [
+        TextField::Name,
+        TextField::FirstName,
+        TextField::LastName,
+        TextField::Company,
+        TextField::Email,
+        TextField::Phone,
+        TextField::PostalCode,
+        TextField::City,
+        TextField::JobTitle,
+        TextField::Sector,
+        TextField::Website,
+        TextField::Street,
+        TextField::Region,
+        TextField::Country,
+        TextField::Owner,
+        TextField::Source,
+        TextField::Notes,
+    ];
+}
 
 /// The slots: one per [`TextField`] in its order (`Name`'s stays empty: it is the range of its
 /// three parts), then tags, interests, custom fields (`id KEY values`, separated by `ENTRY`) and
