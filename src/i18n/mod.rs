@@ -432,19 +432,10 @@ pub fn format_bytes(lang: Lang, bytes: f64) -> String {
 
 /// The language the browser prefers: French unless it asks for something else first.
 pub fn from_browser_languages<'a>(languages: impl IntoIterator<Item = &'a str>) -> Lang {
-    for tag in languages {
-        let primary = tag
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        match primary.as_str() {
-            "fr" => return Lang::Fr,
-            "en" => return Lang::En,
-            _ => {}
-        }
-    }
-    Lang::Fr
+    languages
+        .into_iter()
+        .find_map(Lang::from_code)
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

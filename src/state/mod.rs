@@ -27,9 +27,10 @@ use crate::domain::segment::{list, Draft, Filter, SavedSegment, Thresholds};
 use crate::domain::sort::SortDir;
 use crate::domain::validate::FieldError;
 use crate::i18n::K;
-use crate::storage::StorageError;
 
 pub use crate::domain::file::{FileState, Record};
+/// What the pages show of storage: its errors, and the last import (to undo it).
+pub use crate::storage::{ImportBatchInfo, StorageError};
 pub use change::{notify, Change};
 pub use route::Route;
 

@@ -10,8 +10,8 @@ pub enum Route {
     Fiche(String),
     Edit(String),
     Settings,
-    /// Import and export.
-    Files,
+    /// The import and export page (its address stays `#/files`, as bookmarked).
+    ImportExport,
 }
 
 impl Route {
@@ -22,7 +22,7 @@ impl Route {
         match (parts.next(), parts.next(), parts.next()) {
             (Some("new"), None, _) => Route::New,
             (Some("settings"), None, _) => Route::Settings,
-            (Some("files"), None, _) => Route::Files,
+            (Some("files"), None, _) => Route::ImportExport,
             (Some("fiche"), Some(id), None) if !id.is_empty() => Route::Fiche(id.to_string()),
             (Some("fiche"), Some(id), Some("edit")) if !id.is_empty() => {
                 Route::Edit(id.to_string())
@@ -38,7 +38,7 @@ impl Route {
             Route::Fiche(id) => format!("#/fiche/{id}"),
             Route::Edit(id) => format!("#/fiche/{id}/edit"),
             Route::Settings => "#/settings".to_string(),
-            Route::Files => "#/files".to_string(),
+            Route::ImportExport => "#/files".to_string(),
         }
     }
 }
@@ -53,7 +53,7 @@ mod tests {
             Route::List,
             Route::New,
             Route::Settings,
-            Route::Files,
+            Route::ImportExport,
             Route::Fiche("a-b".into()),
             Route::Edit("a-b".into()),
         ] {

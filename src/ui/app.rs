@@ -6,18 +6,18 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use super::device_files::{dated_name, download};
 use super::dispatch::go;
 use super::fiche_page::FichePage;
-use super::fileio::{dated_name, download};
-use super::files::FilesPage;
 use super::form::FicheForm;
+use super::import_export::ImportExportPage;
 use super::list::ListPage;
 use super::settings::SettingsPage;
 use crate::i18n::{from_browser_languages, lost_text, open_failed_text, storage_text, t, Lang, K};
 use crate::state::prefs::Prefs;
+use crate::state::StorageError;
 use crate::state::{actions, backup, clock, mark, platform, segments, transfer};
 use crate::state::{AppState, Notice, Phase, Route};
-use crate::storage::StorageError;
 
 fn current_hash() -> String {
     web_sys::window()
@@ -70,10 +70,7 @@ pub fn App() -> impl IntoView {
     });
     // The page language follows the switch, for screen readers and the crash banner.
     Effect::new(move |_| {
-        let code = match app.lang.get() {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        };
+        let code = app.lang.get().code();
         if let Some(el) = document().document_element() {
             let _ = el.set_attribute("lang", code);
         }
@@ -85,11 +82,7 @@ pub fn App() -> impl IntoView {
     let lang = app.lang;
     let tr = move |k: K| t(lang.get(), k);
     let on_lang = move |ev| {
-        let l = if event_target_value(&ev) == "en" {
-            Lang::En
-        } else {
-            Lang::Fr
-        };
+        let l = Lang::from_code(&event_target_value(&ev)).unwrap_or_default();
         lang.set(l);
         let mut p = Prefs::load();
         p.lang = Some(l);
@@ -105,10 +98,10 @@ pub fn App() -> impl IntoView {
             </a>
             <span class="tagline">{tx(lang, K::AppTagline)}</span>
             <nav class="nav">
-                <a href="#/" data-testid="nav-list" class:active=move || !is_settings() && app.route.get() != Route::Files>
+                <a href="#/" data-testid="nav-list" class:active=move || !is_settings() && app.route.get() != Route::ImportExport>
                     {tx(lang, K::NavList)}
                 </a>
-                <a href="#/files" data-testid="nav-files" class:active=move || app.route.get() == Route::Files>
+                <a href="#/files" data-testid="nav-files" class:active=move || app.route.get() == Route::ImportExport>
                     {tx(lang, K::NavFiles)}
                 </a>
                 <a href="#/settings" data-testid="nav-settings" class:active=is_settings>
@@ -117,7 +110,7 @@ pub fn App() -> impl IntoView {
                 <label class="lang">
                     <span class="sr-only">{tx(lang, K::Language)}</span>
                     <select data-testid="lang-switch" on:change=on_lang
-                        prop:value=move || if lang.get() == Lang::En { "en" } else { "fr" }>
+                        prop:value=move || lang.get().code()>
                         <option value="fr" selected=move || lang.get() == Lang::Fr>"Français"</option>
                         <option value="en" selected=move || lang.get() == Lang::En>"English"</option>
                     </select>
@@ -190,7 +183,7 @@ fn Routed() -> impl IntoView {
             Route::Edit(id) => view! { <FicheForm id=Some(id)/> }.into_any(),
             Route::Fiche(id) => view! { <FichePage id=id/> }.into_any(),
             Route::Settings => view! { <SettingsPage/> }.into_any(),
-            Route::Files => view! { <FilesPage/> }.into_any(),
+            Route::ImportExport => view! { <ImportExportPage/> }.into_any(),
         }
     }
 }

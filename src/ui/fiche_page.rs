@@ -4,8 +4,8 @@ use super::tx;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::device_files::download;
 use super::dispatch::go;
-use super::fileio::download;
 use super::timeline::Timeline;
 use crate::domain::custom_field::render_value;
 use crate::domain::dates::format_date;

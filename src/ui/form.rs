@@ -13,8 +13,8 @@ use crate::domain::fiche::{Address, Channel, Civility, Fiche, FicheKind, Labelle
 use crate::domain::validate::FieldError;
 use crate::i18n::{labels, storage_text, t, K};
 use crate::state::draft::{code, from_code, FicheDraft};
+use crate::state::StorageError;
 use crate::state::{actions, use_app, AppError, Notice, Route};
-use crate::storage::StorageError;
 
 /// Binds an input to one `String` place in the draft: `(getter, setter)`.
 macro_rules! bind {

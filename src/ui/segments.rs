@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::device_files::{dated_name, download};
 use super::dispatch::run;
-use super::fileio::{dated_name, download};
 use super::tk;
 use crate::domain::codec::csv_write::{default_columns, summary_columns, Variant};
 use crate::domain::fiche::{Fiche, Status};

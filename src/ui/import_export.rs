@@ -7,7 +7,7 @@ use super::tx;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::fileio::{dated_name, download, dropped_file, picked_file, read_bytes};
+use super::device_files::{dated_name, download, dropped_file, picked_file, read_bytes};
 use crate::domain::codec::csv_import::{report_csv, HistoryPlan, ImportPlan};
 use crate::domain::codec::csv_write::{default_columns, header, summary_columns, Column, Variant};
 use crate::domain::codec::json_backup::{parse_backup, Backup};
@@ -23,11 +23,11 @@ use crate::i18n::{t, Lang, K};
 use crate::state::draft::{code, from_code};
 use crate::state::segments::listed_ids;
 use crate::state::transfer::{self, RestoreMode};
+use crate::state::ImportBatchInfo;
 use crate::state::{platform, use_app, AppState};
-use crate::storage::ImportBatchInfo;
 
 #[component]
-pub fn FilesPage() -> impl IntoView {
+pub fn ImportExportPage() -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
     // Bumped after every import or undo so the undo box reads the last batch again.
