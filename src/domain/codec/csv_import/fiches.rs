@@ -1,29 +1,29 @@
-//! CSV import of fiches and of history: rows to candidates, then [`plan_candidates`].
+//! CSV import of fiches: rows to candidates (the mapping from the header, each value read and
+//! checked), then [`plan_candidates`].
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{NaiveDate, TimeZone, Utc};
 
-use super::super::custom_field::{CustomFieldDef, CustomKind, CustomValue};
-use super::super::fiche::{Address, Fiche, FicheKind, Labelled};
-use super::super::history::{default_currency, EntryStatus, HistoryEntry, HistoryKind};
-use super::super::money::parse_amount;
-use super::super::phone::normalize_phone;
-use super::super::search::fold;
-use super::super::validate::{
-    is_valid_email, max_len, parse_custom_input, parse_headcount, validate_entry, validate_fiche,
-    FieldError, Problem,
+use crate::domain::codec::csv_read::{read_table, ReadError, Table};
+use crate::domain::codec::mapping::{AddressPart, Layout, ListSplit, Mapping, Target};
+use crate::domain::codec::plan::{
+    could_be_too_long, plan_candidates, Candidate, FichePlan, ImportOptions, ImportProblem, Origin,
+    Origins, RowError,
 };
-use super::csv_read::{read_table, ReadError, Table};
-use super::mapping::{key, AddressPart, Layout, ListSplit, Mapping, Target};
-use super::plan::{
-    could_be_too_long, plan_candidates, shown_value, Candidate, FichePlan, ImportOptions,
-    ImportProblem, Origin, Origins, RowError,
+use crate::domain::codec::text::Encoding;
+use crate::domain::codec::values::{
+    parse_channel, parse_civility, parse_import_date, parse_kind, parse_sex, parse_status,
+    unneutralise, DateOrder, DateProblem,
 };
-use super::text::Encoding;
-use super::values::{
-    at, parse_channel, parse_civility, parse_import_date, parse_import_datetime, parse_kind,
-    parse_sex, parse_status, unneutralise, DateOrder, DateProblem,
+use crate::domain::custom_field::{CustomFieldDef, CustomKind, CustomValue};
+use crate::domain::fiche::{Address, Fiche, FicheKind, Labelled};
+use crate::domain::money::parse_amount;
+use crate::domain::phone::normalize_phone;
+use crate::domain::search::fold;
+use crate::domain::validate::{
+    is_valid_email, max_len, parse_custom_input, parse_headcount, validate_fiche, FieldError,
+    Problem,
 };
 
 /// Everything the preview shows before an import of fiches is confirmed.
@@ -680,7 +680,7 @@ fn push_list(list: &mut Vec<String>, value: &str, split: ListSplit, google: bool
 
 /// "Jean Dupont" -> ("Jean", "Dupont"); "DUPONT Jean" -> ("Jean", "DUPONT"): a word in capitals
 /// is the last name, as French files write it; otherwise the first word is the first name.
-pub(crate) fn split_full_name(full: &str) -> (String, String) {
+fn split_full_name(full: &str) -> (String, String) {
     let words: Vec<&str> = full.split_whitespace().collect();
     let caps = |w: &&str| {
         w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase)
@@ -721,347 +721,4 @@ fn parse_custom(
         }),
         _ => parse_custom_input(def, value).map_err(ImportProblem::Invalid),
     }
-}
-
-/// The problems of a plan as a CSV file to download (`,`, UTF-8 with BOM so Excel shows the
-/// accents): line, column, value, problem code, message. `describe` gives the message in the
-/// user's language.
-pub fn report_csv(errors: &[RowError], describe: &dyn Fn(&RowError) -> String) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let mut rows: Vec<[String; 5]> = vec![[
-        "line".into(),
-        "column".into(),
-        "value".into(),
-        "problem".into(),
-        "message".into(),
-    ]];
-    rows.extend(errors.iter().map(|e| {
-        [
-            e.line.to_string(),
-            e.column.clone(),
-            e.value.clone(),
-            e.problem.code(),
-            describe(e),
-        ]
-    }));
-    for r in &rows {
-        let cells = r.iter().map(|c| super::values::neutralise(c).into_owned());
-        // Writing to a Vec cannot fail.
-        let _ = w.write_record(cells);
-    }
-    let body = w.into_inner().unwrap_or_default();
-    let mut out = String::from('\u{feff}');
-    out.push_str(&String::from_utf8_lossy(&body));
-    out
-}
-
-// ---------------------------------------------------------------------------------------------
-// History
-
-/// Where each column of a history file goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum HistCol {
-    Key(KeyKind),
-    Date,
-    Amount,
-    Label,
-    Kind,
-    Currency,
-    Status,
-    Text,
-    Ignore,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum KeyKind {
-    CarnetId,
-    External,
-    Email,
-    Phone,
-}
-
-fn hist_col(k: &str) -> HistCol {
-    match k {
-        "carnetid" | "ficheid" => HistCol::Key(KeyKind::CarnetId),
-        "email" | "mail" | "courriel" | "emailclient" | "emailaddress" => {
-            HistCol::Key(KeyKind::Email)
-        }
-        "telephone" | "tel" | "phone" | "portable" | "mobile" | "phonenumber" => {
-            HistCol::Key(KeyKind::Phone)
-        }
-        "codeclient" | "idclient" | "clientid" | "customerid" | "refclient" | "numeroclient"
-        | "recordid" | "id" | "reference" | "ref" => HistCol::Key(KeyKind::External),
-        "date" | "datedachat" | "datedevente" | "datedefacture" | "datefacture" | "jour"
-        | "dateheure" | "datetime" | "when" => HistCol::Date,
-        "montant" | "montantttc" | "totalttc" | "total" | "amount" | "prix" | "price"
-        | "montanteur" | "somme" => HistCol::Amount,
-        "libelle" | "designation" | "produit" | "article" | "label" | "objet" | "product"
-        | "titre" | "title" => HistCol::Label,
-        "type" | "nature" | "kind" | "categorie" => HistCol::Kind,
-        "devise" | "currency" | "monnaie" => HistCol::Currency,
-        "statut" | "status" | "etat" => HistCol::Status,
-        "commentaire" | "commentaires" | "notes" | "note" | "texte" | "text" | "description"
-        | "details" => HistCol::Text,
-        _ => HistCol::Ignore,
-    }
-}
-
-fn parse_history_kind(raw: &str) -> Option<HistoryKind> {
-    let k = key(raw);
-    Some(match k.as_str() {
-        "achat" | "purchase" | "vente" | "sale" | "commande" | "order" => HistoryKind::Purchase,
-        "devis" | "quote" => HistoryKind::Quote,
-        "facture" | "invoice" => HistoryKind::Invoice,
-        "appel" | "call" | "telephone" | "phone" => HistoryKind::Call,
-        "visite" | "visit" | "passage" => HistoryKind::Visit,
-        "email" | "mail" | "courriel" => HistoryKind::Email,
-        "rdv" | "rendezvous" | "meeting" | "reunion" => HistoryKind::Meeting,
-        "reclamation" | "complaint" | "plainte" => HistoryKind::Complaint,
-        "note" => HistoryKind::Note,
-        "campagne" | "campaign" => HistoryKind::Campaign,
-        _ => return None,
-    })
-}
-
-fn parse_entry_status(raw: &str) -> Option<EntryStatus> {
-    Some(match key(raw).as_str() {
-        "ouverte" | "ouvert" | "open" => EntryStatus::Open,
-        "resolue" | "resolu" | "resolved" | "close" | "closed" => EntryStatus::Resolved,
-        "enattente" | "pending" | "envoye" | "sent" => EntryStatus::Pending,
-        "accepte" | "accepted" | "signe" => EntryStatus::Accepted,
-        "refuse" | "refused" | "rejected" => EntryStatus::Refused,
-        _ => return None,
-    })
-}
-
-/// The result of planning a history import.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HistoryPlan {
-    pub encoding: Encoding,
-    pub delimiter: u8,
-    /// Entries to write, each attached to an existing fiche.
-    pub entries: Vec<HistoryEntry>,
-    /// Problems, including rows that match no fiche ([`ImportProblem::NoMatchingFiche`]).
-    pub errors: Vec<RowError>,
-    /// Rows that gave no entry.
-    pub rejected: usize,
-    /// Rows skipped because their entry is already in the file or repeats an earlier row: the
-    /// same fiche, date, kind, amount and label (see [`HistoryPlan::skip_known`]).
-    pub duplicates: usize,
-}
-
-/// What makes two entries the same one imported twice.
-type EntryKey<'a> = (&'a str, DateTime<Utc>, HistoryKind, Option<i64>, &'a str);
-
-fn entry_key(e: &HistoryEntry) -> EntryKey<'_> {
-    (&e.fiche_id, e.date, e.kind, e.amount_cents, &e.label)
-}
-
-impl HistoryPlan {
-    /// Drops the entries equal to one of `known` (stored entries; others are ignored) or to an
-    /// earlier entry of the plan, and counts them in `duplicates`: importing the same till
-    /// export twice adds nothing the second time.
-    pub fn skip_known(&mut self, known: &[HistoryEntry]) {
-        let mut seen: HashSet<EntryKey> = known.iter().map(entry_key).collect();
-        let keep: Vec<bool> = self
-            .entries
-            .iter()
-            .map(|e| seen.insert(entry_key(e)))
-            .collect();
-        let before = self.entries.len();
-        let mut keep = keep.into_iter();
-        self.entries.retain(|_| keep.next().unwrap_or(true));
-        self.duplicates += before - self.entries.len();
-    }
-}
-
-/// Reads a CSV of purchases or contacts (till or invoicing exports) and attaches each row to
-/// the fiche it names by Carnet id, external id, e-mail or phone. Columns are recognised from
-/// French and English names; without a kind column a row with an amount is a purchase and
-/// one without is a note. A date without a time is put at noon UTC. A row repeating an earlier
-/// one is skipped; entries already stored are skipped by [`HistoryPlan::skip_known`] once the
-/// caller has read them.
-pub fn plan_history_import(
-    bytes: &[u8],
-    fiches: &[&Fiche],
-    new_id: &mut dyn FnMut() -> String,
-) -> Result<HistoryPlan, ReadError> {
-    let table = read_table(bytes)?;
-    let cols: Vec<HistCol> = table.headers.iter().map(|h| hist_col(&key(h))).collect();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for (i, f) in fiches.iter().enumerate() {
-        index.entry(format!("i{}", f.id)).or_insert(i);
-        for v in f.external_ids.values() {
-            index.entry(format!("x{v}")).or_insert(i);
-        }
-        for e in &f.emails {
-            index
-                .entry(format!("e{}", e.value.trim().to_lowercase()))
-                .or_insert(i);
-        }
-        for p in &f.phones {
-            if let Ok(n) = normalize_phone(&p.value) {
-                index.entry(format!("p{n}")).or_insert(i);
-            }
-        }
-    }
-    let order = DateOrder::detect(table.rows.iter().flat_map(|r| {
-        r.fields
-            .iter()
-            .zip(&cols)
-            .filter(|(_, c)| **c == HistCol::Date)
-            .map(|(v, _)| v.as_str())
-    }));
-    let mut plan = HistoryPlan {
-        encoding: table.encoding,
-        delimiter: table.delimiter,
-        entries: Vec::new(),
-        errors: Vec::new(),
-        rejected: 0,
-        duplicates: 0,
-    };
-    // Per row, (field of validate_entry, column, value): where a refused value is reported.
-    let mut origins: Vec<(&str, &str, &str)> = Vec::new();
-    for row in &table.rows {
-        let line = row.line;
-        let mut err = |column: &str, value: &str, problem| {
-            plan.errors.push(RowError {
-                line,
-                column: column.to_string(),
-                value: value.to_string(),
-                problem,
-                kept_in_notes: false,
-            })
-        };
-        let mut fiche = None;
-        let mut when = None;
-        let mut amount = None;
-        let mut kind = None;
-        let mut status = None;
-        let mut label = String::new();
-        let mut text = String::new();
-        let mut currency = default_currency();
-        let mut ok = true;
-        origins.clear();
-        for ((cell, col), header) in row.fields.iter().zip(&cols).zip(&table.headers) {
-            let v = unneutralise(cell.trim()).trim();
-            if v.is_empty() {
-                continue;
-            }
-            let field = match col {
-                HistCol::Date => "date",
-                HistCol::Amount => "amount",
-                HistCol::Label => "label",
-                HistCol::Text => "text",
-                HistCol::Currency => "currency",
-                HistCol::Status => "status",
-                _ => "",
-            };
-            origins.push((field, header, v));
-            match col {
-                HistCol::Key(k) => {
-                    let probe = match k {
-                        KeyKind::CarnetId => Some(format!("i{v}")),
-                        KeyKind::External => Some(format!("x{v}")),
-                        KeyKind::Email => Some(format!("e{}", v.to_lowercase())),
-                        KeyKind::Phone => normalize_phone(v).ok().map(|n| format!("p{n}")),
-                    };
-                    if fiche.is_none() {
-                        fiche = probe.and_then(|p| index.get(&p).copied());
-                    }
-                }
-                HistCol::Date => match parse_import_datetime(v, order) {
-                    Ok(Some((d, t))) => when = Some(at(d, t).and_utc()),
-                    Ok(None) => {}
-                    Err(_) => {
-                        err(header, v, ImportProblem::Invalid(Problem::InvalidDate));
-                        ok = false;
-                    }
-                },
-                HistCol::Amount => match parse_amount(v) {
-                    Ok(c) => amount = Some(c),
-                    Err(e) => {
-                        err(header, v, ImportProblem::Invalid(e.into()));
-                        ok = false;
-                    }
-                },
-                HistCol::Kind => match parse_history_kind(v) {
-                    Some(k) => kind = Some(k),
-                    None => {
-                        err(header, v, ImportProblem::UnknownKind);
-                        ok = false;
-                    }
-                },
-                HistCol::Status => match parse_entry_status(v) {
-                    Some(s) => status = Some(s),
-                    None => {
-                        err(header, v, ImportProblem::UnknownValue);
-                        ok = false;
-                    }
-                },
-                HistCol::Label => label = v.to_string(),
-                HistCol::Text => text = v.to_string(),
-                HistCol::Currency => currency = v.to_ascii_uppercase(),
-                HistCol::Ignore => {}
-            }
-        }
-        if when.is_none() {
-            err("", "", ImportProblem::DateRequired);
-            ok = false;
-        }
-        let Some(fi) = fiche else {
-            err("", "", ImportProblem::NoMatchingFiche);
-            plan.rejected += 1;
-            continue;
-        };
-        let (Some(date), true) = (when, ok) else {
-            plan.rejected += 1;
-            continue;
-        };
-        let kind = kind.unwrap_or(if amount.is_some() {
-            HistoryKind::Purchase
-        } else {
-            HistoryKind::Note
-        });
-        let status = status.or(match kind {
-            HistoryKind::Quote => Some(EntryStatus::Pending),
-            HistoryKind::Complaint => Some(EntryStatus::Open),
-            _ => None,
-        });
-        let entry = HistoryEntry {
-            id: new_id(),
-            fiche_id: fiches[fi].id.clone(),
-            date,
-            kind,
-            label,
-            amount_cents: amount,
-            currency,
-            status,
-            text,
-        };
-        let problems = validate_entry(&entry);
-        if problems.is_empty() {
-            plan.entries.push(entry);
-        } else {
-            for p in problems {
-                // At the column the value came from; the field's name when none did (a
-                // purchase without an amount).
-                let (column, value) = origins
-                    .iter()
-                    .rev()
-                    .find(|(f, _, _)| *f == p.field)
-                    .map_or((p.field.as_str(), ""), |&(_, h, v)| (h, v));
-                err(
-                    column,
-                    &shown_value(value),
-                    ImportProblem::Invalid(p.problem),
-                );
-            }
-            plan.rejected += 1;
-        }
-    }
-    plan.skip_known(&[]);
-    Ok(plan)
 }
