@@ -4,7 +4,7 @@
 //! Written by hand rather than with chrono's `format`: its strftime interpreter costs about
 //! 10 KB of wasm for three fixed layouts. Tests check them against chrono's output.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
 
 use super::lang::Lang;
 
@@ -19,6 +19,30 @@ pub fn format_date(d: NaiveDate, lang: Lang) -> String {
 /// "2024-07-14" (chrono's `%Y-%m-%d`).
 pub fn iso_date(d: NaiveDate) -> String {
     format!("{}-{:02}-{:02}", year(d), d.month(), d.day())
+}
+
+/// The calendar day of `at` where the user is (`tz`: the device's zone in the app, a fixed
+/// offset in tests). Instants are stored in UTC; people read and type local days.
+pub fn local_day<Tz: TimeZone>(tz: &Tz, at: DateTime<Utc>) -> NaiveDate {
+    at.with_timezone(tz).date_naive()
+}
+
+/// The time of day of `at` where the user is.
+pub fn local_time<Tz: TimeZone>(tz: &Tz, at: DateTime<Utc>) -> NaiveTime {
+    at.with_timezone(tz).time()
+}
+
+/// The instant a person means by `day` at `time` on their clock. In the hour a clock goes back
+/// (twice the same time), the first; in the hour it skips, the same time an hour later.
+pub fn local_instant<Tz: TimeZone>(tz: &Tz, day: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
+    let naive = day.and_time(time);
+    match tz.from_local_datetime(&naive) {
+        LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t.with_timezone(&Utc),
+        LocalResult::None => match tz.from_local_datetime(&(naive + Duration::hours(1))) {
+            LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t.with_timezone(&Utc),
+            LocalResult::None => naive.and_utc(),
+        },
+    }
 }
 
 /// "20240714" (chrono's `%Y%m%d`, vCard's basic form).
@@ -65,4 +89,41 @@ pub fn parse_date(raw: &str) -> Option<NaiveDate> {
         num(m, 1..=2)?,
         num(d, 1..=2)?,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::FixedOffset;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn half_past_midnight_in_paris_is_the_evening_before_in_utc_and_reads_back_local() {
+        let t = NaiveTime::from_hms_opt(0, 30, 0).unwrap();
+        for (offset_h, utc_hour) in [(1, 23), (2, 22)] {
+            // Winter (UTC+1) and summer (UTC+2).
+            let paris = FixedOffset::east_opt(offset_h * 3600).unwrap();
+            let at = local_instant(&paris, d(2026, 1, 15), t);
+            assert_eq!(at.date_naive(), d(2026, 1, 14), "stored in UTC");
+            assert_eq!(
+                at.time().format("%H:%M").to_string(),
+                format!("{utc_hour}:30")
+            );
+            assert_eq!(local_day(&paris, at), d(2026, 1, 15), "read as typed");
+            assert_eq!(local_time(&paris, at), t);
+        }
+    }
+
+    #[test]
+    fn utc_is_unchanged() {
+        let t = NaiveTime::from_hms_opt(12, 0, 0).unwrap();
+        let at = local_instant(&Utc, d(2024, 2, 29), t);
+        assert_eq!(
+            (local_day(&Utc, at), local_time(&Utc, at)),
+            (d(2024, 2, 29), t)
+        );
+    }
 }

@@ -51,7 +51,7 @@ fn options(on_match: OnMatch) -> ImportOptions {
     let now = Utc::now();
     ImportOptions {
         on_match,
-        today: now.date_naive(),
+        today: super::clock::today(),
         now,
     }
 }

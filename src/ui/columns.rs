@@ -10,6 +10,7 @@ use crate::domain::money::format_amount;
 use crate::domain::segment::list::{text, Col};
 use crate::domain::segment::Computed;
 use crate::i18n::{labels, t, K};
+use crate::state::clock;
 
 /// The header of a column.
 pub fn label(col: Col) -> K {
@@ -39,7 +40,7 @@ pub fn label(col: Col) -> K {
 pub fn cell(col: Col, r: &Record, c: &Computed, lang: Lang) -> String {
     let (f, s) = (&r.fiche, &r.summary);
     let date = |d: Option<chrono::DateTime<Utc>>| {
-        d.map(|d| format_date(d.naive_utc().date(), lang))
+        d.map(|d| format_date(clock::local_day(d), lang))
             .unwrap_or_default()
     };
     match col {

@@ -68,6 +68,6 @@ fn offer(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
 pub fn dated_name(stem: &str, ext: &str) -> String {
     format!(
         "{stem}-{}.{ext}",
-        crate::domain::dates::iso_date(chrono::Utc::now().date_naive())
+        crate::domain::dates::iso_date(crate::state::clock::today())
     )
 }

@@ -16,6 +16,7 @@ use crate::domain::search::fold;
 use crate::domain::summary::Summary;
 use crate::domain::validate::website_href;
 use crate::i18n::{labels, t, Lang, K};
+use crate::state::clock;
 use crate::state::{actions, transfer, use_app, AppState, Route};
 
 #[component]
@@ -139,7 +140,7 @@ fn export_person(app: AppState, id: String) {
 
 fn summary_view(s: &Summary, lang: Lang) -> impl IntoView {
     let date = |d: Option<chrono::DateTime<chrono::Utc>>| {
-        d.map(|d| format_date(d.date_naive(), lang))
+        d.map(|d| format_date(clock::local_day(d), lang))
             .unwrap_or_else(|| t(lang, K::NotSet).into())
     };
     let rows = [
@@ -320,8 +321,8 @@ fn details(
         })
         .collect();
     let notes = f.notes.clone();
-    let created = format_date(f.created_at.date_naive(), lang);
-    let updated = format_date(f.updated_at.date_naive(), lang);
+    let created = format_date(clock::local_day(f.created_at), lang);
+    let updated = format_date(clock::local_day(f.updated_at), lang);
     view! {
         <dl class="details card">
             {rows.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}

@@ -12,6 +12,7 @@ use crate::domain::custom_field::{CustomFieldDef, CustomKind};
 use crate::domain::fiche::{Address, Channel, Civility, Fiche, FicheKind, Labelled, Sex, Status};
 use crate::domain::validate::FieldError;
 use crate::i18n::{labels, storage_text, t, K};
+use crate::state::clock;
 use crate::state::draft::{code, from_code, FicheDraft};
 use crate::state::StorageError;
 use crate::state::{actions, use_app, AppError, Notice, Route};
@@ -107,7 +108,7 @@ pub fn FicheForm(id: Option<String>) -> impl IntoView {
             return;
         }
         let defs = app.fields.get_untracked();
-        let fiche = match draft.with_untracked(|d| d.to_fiche(&defs, Utc::now().date_naive())) {
+        let fiche = match draft.with_untracked(|d| d.to_fiche(&defs, clock::today())) {
             Ok(f) => f,
             Err(e) => {
                 errors.set(e);

@@ -20,6 +20,7 @@ use crate::i18n::transfer::{
     backup_error_text, import_problem_text, read_error_text, target_text, text_error_text,
 };
 use crate::i18n::{t, Lang, K};
+use crate::state::clock;
 use crate::state::draft::{code, from_code};
 use crate::state::segments::listed_ids;
 use crate::state::transfer::{self, RestoreMode};
@@ -650,7 +651,7 @@ fn UndoImport(imports: RwSignal<u32>) -> impl IntoView {
                     let l = lang.get();
                     view! {
                         <p data-testid="last-import">{format!("« {} » — {} · {} {}, {} {}, {} {}",
-                            info.label, format_date(info.at.date_naive(), l),
+                            info.label, format_date(clock::local_day(info.at), l),
                             info.created, t(l, K::WillCreate), info.updated, t(l, K::WillUpdate),
                             info.entries, t(l, K::HistoryEntries))}</p>
                         <Show when=move || confirming.get()
@@ -836,7 +837,7 @@ fn BackupBox() -> impl IntoView {
                 let l = lang.get();
                 view! {
                     <div class="preview" data-testid="restore-preview">
-                        <p>{format!("{} {} : {} {}, {} {}", t(l, K::BackupContains), format_date(b.exported_at.date_naive(), l),
+                        <p>{format!("{} {} : {} {}, {} {}", t(l, K::BackupContains), format_date(clock::local_day(b.exported_at), l),
                             b.fiches.len(), t(l, K::FichesCountN), b.history.len(), t(l, K::HistoryEntries))}</p>
                         <div class="actions">
                             <button type="button" data-testid="restore-merge" prop:disabled=move || busy.get()

@@ -12,6 +12,7 @@ use crate::domain::field_removal::RemovalMode;
 use crate::domain::segment::Thresholds;
 use crate::domain::summary::Summary;
 use crate::i18n::{format_bytes, labels, t, K};
+use crate::state::clock;
 use crate::state::draft::{code, from_code};
 use crate::state::platform::{self, StorageInfo};
 use crate::state::prefs::Prefs;
@@ -88,7 +89,7 @@ fn StorageCard() -> impl IntoView {
         }),
     };
     let last_backup = move || match app.last_backup.get() {
-        Some(at) => format_date(at.date_naive(), lang.get()),
+        Some(at) => format_date(clock::local_day(at), lang.get()),
         None => tr(K::NeverBackedUp).to_string(),
     };
     view! {

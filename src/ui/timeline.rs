@@ -1,7 +1,7 @@
 //! A fiche's history, newest first, with the form to add or edit an event.
 
 use super::tx;
-use chrono::{NaiveTime, TimeZone, Utc};
+use chrono::NaiveTime;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -11,6 +11,7 @@ use crate::domain::history::{default_currency, EntryStatus, HistoryEntry, Histor
 use crate::domain::money::{format_amount, format_amount_plain, parse_amount};
 use crate::domain::validate::{FieldError, Problem};
 use crate::i18n::{labels, t, K};
+use crate::state::clock;
 use crate::state::draft::{code, from_code};
 use crate::state::{actions, use_app, AppError, AppState};
 
@@ -32,7 +33,7 @@ impl EntryDraft {
         EntryDraft {
             original: None,
             kind: HistoryKind::Purchase,
-            date: iso_date(Utc::now().date_naive()),
+            date: iso_date(clock::today()),
             amount: String::new(),
             label: String::new(),
             status: String::new(),
@@ -44,7 +45,7 @@ impl EntryDraft {
         EntryDraft {
             original: Some(e.clone()),
             kind: e.kind,
-            date: iso_date(e.date.date_naive()),
+            date: iso_date(clock::local_day(e.date)),
             amount: e.amount_cents.map(format_amount_plain).unwrap_or_default(),
             label: e.label.clone(),
             status: e.status.as_ref().map(code).unwrap_or_default(),
@@ -61,11 +62,11 @@ impl EntryDraft {
                 field: "date".into(),
                 problem: Problem::InvalidDate,
             });
-            Utc::now().date_naive()
+            clock::today()
         });
         let time = match &self.original {
-            Some(o) => o.date.time(),
-            None => Utc::now().time(),
+            Some(o) => clock::local_time(o.date),
+            None => clock::now_time(),
         };
         let amount_cents = if self.kind.has_amount() && !self.amount.trim().is_empty() {
             parse_amount(&self.amount).map(Some).unwrap_or_else(|_| {
@@ -91,8 +92,9 @@ impl EntryDraft {
                 .map(|o| o.id.clone())
                 .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
             fiche_id: fiche_id.to_string(),
-            date: Utc.from_utc_datetime(
-                &day.and_time(time.min(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or_default())),
+            date: clock::local_instant(
+                day,
+                time.min(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or_default()),
             ),
             kind: self.kind,
             label: self.label.trim().to_string(),
@@ -211,7 +213,7 @@ pub fn Timeline(fiche_id: String) -> impl IntoView {
                                 view! {
                                     <li class=format!("event kind-{}{}", code(&e.kind), if refund { " refund" } else { "" }) data-testid="entry-row" data-id=e.id.clone()>
                                         <div class="event-line">
-                                            <span class="event-date">{format_date(e.date.date_naive(), lang)}</span>
+                                            <span class="event-date">{format_date(clock::local_day(e.date), lang)}</span>
                                             <span class="event-kind">{t(lang, kind)}</span>
                                             {status.map(|s| view! { <span class="badge">{s}</span> })}
                                             {amount.map(|a| view! { <span class="event-amount">{a}</span> })}

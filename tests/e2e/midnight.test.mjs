@@ -2,13 +2,13 @@
 // without a reload. The page's clock is Playwright's (it fakes Date and the timers): the app
 // opens a few minutes before midnight on the last day of June, then the machine "sleeps" past it.
 //
-// The app's "today" is the UTC date (as everywhere in the app: forms, timeline, segments), so
-// the midnight crossed here is UTC's.
+// The app's "today" is the device's local date (the browser runs in Europe/Paris, UTC+2 in
+// June), so the midnight crossed here is Paris's.
 import { assert, expectEqual, test } from './harness.mjs';
 
 // 90 days (the default "new client" window) before the evening the clock starts on: a client
 // whose first purchase is that day is new until midnight, occasional after it.
-const EVENING = '2025-06-30T23:56:00Z';
+const EVENING = '2025-06-30T23:56:00+02:00';
 const FIRST_PURCHASE = '2025-04-01';
 
 test('customer types and birthdays follow the date across midnight without a reload', async ({ app, context, step }) => {
@@ -34,7 +34,7 @@ test('customer types and birthdays follow the date across midnight without a rel
 
   await step('two hours later, without a reload: occasional, and no birthday this month', async () => {
     const before = await app.page.evaluate(() => new Date().toISOString());
-    assert(before < '2025-07-01T00:00:00Z', `the first step ran past midnight (${before}): make EVENING earlier`);
+    assert(before < '2025-06-30T22:00:00.000Z', `the first step ran past midnight (${before}): make EVENING earlier`);
     // A laptop lid closed then opened: due timers fire once.
     await context.clock.fastForward('02:00:00');
     await expectEqual(counts, 'new 0, occasional 1, birthdays 0', 'the sidebar counts after midnight');

@@ -170,7 +170,7 @@ test('settings show storage and persistence; a backup reminder when the last one
       await other.list.show();
       await otherReminder.waitFor({ state: 'detached' });
       await other.page.getByTestId('nav-settings').click();
-      const today = new Date().toLocaleDateString('fr-FR', { timeZone: 'UTC' });
+      const today = new Date().toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
       await expectText(other.page.getByTestId('last-backup'), today);
     });
   });
