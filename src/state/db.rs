@@ -22,7 +22,7 @@ pub fn db() -> Result<Rc<Db>, AppError> {
         .ok_or(AppError::Storage(StorageError::Unavailable))
 }
 
-/// Keeps the database that has just opened.
-pub(super) fn set_db(db: Db) {
+/// Keeps the database that has just opened (the app at start; the state tests, their own).
+pub fn set_db(db: Db) {
     DB.with(|d| *d.borrow_mut() = Some(Rc::new(db)));
 }
