@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Prints what the build ships, file by file: raw, gzip -9 and brotli -q 11 sizes, and checks the
-# total brotli size against the budget (DESIGN.md: 300 KB for everything, first visit).
-#   scripts/size.sh [dist]        reports the total against the budget
-#   SIZE_STRICT=1 scripts/size.sh  exits 1 over budget
-#   SIZE_BUDGET_KB=350 scripts/size.sh
+# total brotli size against the budget (the brief: 600 KB for everything the app ships, with the
+# analysis, quality, privacy and sync pages to come), and fails over it.
+#   scripts/size.sh [dist]        reports the total against the budget; exits 1 over it
+#   SIZE_BUDGET_KB=650 scripts/size.sh
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$CARNET_ROOT"
 DIST=${1:-dist}
-BUDGET_KB=${SIZE_BUDGET_KB:-300}
+BUDGET_KB=${SIZE_BUDGET_KB:-600}
 [ -f "$DIST/index.html" ] || die "$DIST/index.html is missing: build first (trunk build --release)"
 command -v brotli >/dev/null || die "brotli is missing: run scripts/setup.sh"
 
@@ -28,9 +28,6 @@ printf '%-44s %12s %12s %12s\n' total "$(kb "$total_raw")" "$(kb "$total_gz")" "
 budget=$((BUDGET_KB * 1024))
 if [ "$total_br" -gt "$budget" ]; then
   printf 'size: %s brotli is OVER the %s KB budget (by %s)\n' "$(kb "$total_br")" "$BUDGET_KB" "$(kb $((total_br - budget)))"
-  # A figure to act on, not a gate for now: the import/export page and the PWA pushed the
-  # total over; cutting it back is open work (see README, Figures). SIZE_STRICT=1 enforces it.
-  [ "${SIZE_STRICT:-0}" = 1 ] && exit 1
-  exit 0
+  exit 1
 fi
 printf 'size: %s brotli, %s%% of the %s KB budget\n' "$(kb "$total_br")" "$((total_br * 100 / budget))" "$BUDGET_KB"
