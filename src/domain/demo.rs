@@ -155,16 +155,21 @@ impl Generator {
         f
     }
 
-    fn person(&mut self, f: &mut Fiche, city: &City) {
-        let female = self.rng.chance(52);
-        f.kind = FicheKind::Person;
-        f.sex = Some(if female { Sex::Female } else { Sex::Male });
+    /// A person's civility and names (for a company, its contact's).
+    fn names(&mut self, f: &mut Fiche, female: bool) {
         f.civility = Some(if female { Civility::Mrs } else { Civility::Mr });
         f.first_name = self
             .rng
             .pick(if female { FEMALE } else { MALE })
             .to_string();
         f.last_name = self.rng.pick(LAST).to_string();
+    }
+
+    fn person(&mut self, f: &mut Fiche, city: &City) {
+        let female = self.rng.chance(52);
+        f.kind = FicheKind::Person;
+        f.sex = Some(if female { Sex::Female } else { Sex::Male });
+        self.names(f, female);
         let age = self.rng.between(18, 85);
         if self.rng.chance(60) {
             let age_days = age * 365 + self.rng.between(0, 364);
@@ -226,12 +231,7 @@ impl Generator {
         f.revenue_cents = Some(headcount * self.rng.between(60, 180) * 1000 * 100);
         if self.rng.chance(70) {
             let female = self.rng.chance(50);
-            f.civility = Some(if female { Civility::Mrs } else { Civility::Mr });
-            f.first_name = self
-                .rng
-                .pick(if female { FEMALE } else { MALE })
-                .to_string();
-            f.last_name = self.rng.pick(LAST).to_string();
+            self.names(f, female);
             f.job_title = gendered(self.rng.pick(CONTACT_JOBS), female);
         }
         let slug = slug(&base);

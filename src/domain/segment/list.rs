@@ -619,25 +619,23 @@ mod tests {
 
     #[test]
     fn kind_and_status_sort_as_their_french_labels_in_every_language() {
-        use crate::domain::fiche::{FicheKind, Status};
+        use crate::domain::fiche::{Fiche, FicheKind, Status};
         let (file, d) = file();
-        let kinds: Vec<FicheKind> = sorted(&file, &d, Col::Kind, SortDir::Asc)
-            .iter()
-            .map(|&i| file.records()[i as usize].fiche.kind)
-            .collect();
-        let companies = kinds
-            .iter()
-            .take_while(|k| **k == FicheKind::Company)
-            .count();
+        // The values in the order sorted by `col`, and how many lead with `first`.
+        fn leading<T: PartialEq>(values: &[T], first: &T) -> usize {
+            values.iter().take_while(|v| *v == first).count()
+        }
+        let by = |col| -> Vec<&Fiche> {
+            sorted(&file, &d, col, SortDir::Asc)
+                .iter()
+                .map(|&i| &file.records()[i as usize].fiche)
+                .collect()
+        };
+        let kinds: Vec<FicheKind> = by(Col::Kind).iter().map(|f| f.kind).collect();
+        let companies = leading(&kinds, &FicheKind::Company);
         assert!(companies > 0 && kinds[companies..].iter().all(|k| *k == FicheKind::Person));
-        let statuses: Vec<Status> = sorted(&file, &d, Col::Status, SortDir::Asc)
-            .iter()
-            .map(|&i| file.records()[i as usize].fiche.status)
-            .collect();
-        let clients = statuses
-            .iter()
-            .take_while(|s| **s == Status::Client)
-            .count();
+        let statuses: Vec<Status> = by(Col::Status).iter().map(|f| f.status).collect();
+        let clients = leading(&statuses, &Status::Client);
         assert!(clients > 0 && statuses[clients..].iter().all(|s| *s == Status::Prospect));
     }
 
