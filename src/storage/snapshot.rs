@@ -25,7 +25,7 @@ use super::error::StorageError;
 use super::idb::{fire, key, pending, set, Tx};
 use super::records::{from_json_array, StoredFiche, StoredFicheRef};
 use super::schema::CACHE;
-use super::space::ensure_room;
+use super::space::ensure_room_for_value;
 use super::stamp::{new_stamp, put_stamp, read_stamp, stamp_of, STAMP_KEY};
 
 /// `cache` key of the snapshot record, `{key, stamp, bytes: Uint8Array, count}`.
@@ -170,7 +170,7 @@ impl Db {
         // Only a shortcut for the next start: on a disk short of room it is not worth a write
         // that could fill it (it is about the size of the whole file).
         let size = bytes.as_ref().map_or(0, |b| u64::from(b.length()));
-        if size > 0 && ensure_room(size).await.is_err() {
+        if size > 0 && ensure_room_for_value(size).await.is_err() {
             return Ok(false);
         }
         let mut tx = self.tx(&[CACHE], Readwrite)?;

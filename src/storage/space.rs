@@ -11,7 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::error::StorageError;
-use crate::domain::safety::{disk_need, json_size, room, Room};
+use crate::domain::safety::{disk_need, json_size, room, Room, WRITE_MARGIN};
 
 #[wasm_bindgen(module = "/src/storage/room.js")]
 extern "C" {
@@ -58,7 +58,16 @@ pub async fn free_space() -> Option<u64> {
 /// Refuses with [`StorageError::NoRoom`] a write of about `json_bytes` of records that would
 /// not fit with its margin; lets it through where the browser can tell neither way.
 pub async fn ensure_room(json_bytes: u64) -> Result<(), StorageError> {
-    let need = disk_need(json_bytes);
+    ensure_free(disk_need(json_bytes)).await
+}
+
+/// The same for one value written as it is (the startup snapshot: no index, no undo record, one
+/// copy): its size and the margin.
+pub async fn ensure_room_for_value(bytes: u64) -> Result<(), StorageError> {
+    ensure_free(bytes.saturating_add(WRITE_MARGIN)).await
+}
+
+async fn ensure_free(need: u64) -> Result<(), StorageError> {
     let (usage, quota) = estimate().await;
     if let Room::Short { need, free } = room(need, usage, quota) {
         return Err(StorageError::NoRoom {
