@@ -178,6 +178,16 @@ pub fn format_amount(cents: i64, lang: Lang) -> String {
     }
 }
 
+/// A whole number as the interface writes it, with the thousands apart as in amounts:
+/// "20 000" (French, U+202F) or "20,000" (English).
+pub fn format_whole(n: usize, lang: Lang) -> String {
+    let sep = match lang {
+        Lang::Fr => NNBSP,
+        Lang::En => ',',
+    };
+    group_thousands(n as u64, sep)
+}
+
 /// "1234,56" or "-3,20": what goes back into an input, read again by [`parse_amount`].
 pub fn format_amount_plain(cents: i64) -> String {
     let (units, frac) = split_cents(cents);

@@ -1,6 +1,6 @@
 //! The words for the domain's enums.
 
-use super::{t, Lang, K};
+use super::{t, tf, Lang, K};
 use crate::domain::custom_field::{CustomFieldDef, CustomKind};
 use crate::domain::fiche::{Channel, Civility, FicheKind, Sex, Status};
 use crate::domain::history::{EntryStatus, HistoryKind};
@@ -159,7 +159,11 @@ pub fn field(lang: Lang, f: &Field, defs: &[CustomFieldDef]) -> String {
         Field::List(ListField::Tags) => K::Tags,
         Field::List(ListField::Interests) => K::Interests,
         Field::Consent(ch) => {
-            return format!("{} : {}", t(lang, K::ConsentFor), t(lang, channel(*ch)))
+            return tf(
+                lang,
+                K::ConsentForChannel,
+                &[("channel", t(lang, channel(*ch)))],
+            );
         }
         Field::Type => K::CustomerType,
         Field::Rfm(RfmPart::Recency) => K::RfmRecency,

@@ -1,13 +1,34 @@
 //! The one translation layer: every string a person reads comes from here.
 //!
-//! A typed key enum with a French and an English text per key, checked by the compiler (a
-//! missing translation does not build). Chosen over leptos_i18n, which adds 62 KB gzip for the
-//! same two tables. Messages about records (validation problems, storage errors) are in
-//! `messages.rs`.
+//! One table, `texts!` below: a typed key enum with a French and an English text per key,
+//! checked by the compiler (a missing translation does not build). Chosen over leptos_i18n,
+//! which adds 62 KB gzip for the same two tables. A text is a whole sentence in each language,
+//! never built by concatenation: what depends on data is a `{name}` placeholder, so that each
+//! language keeps its own word order and punctuation (French " : ", English ": ").
+//!
+//! A text that counts something holds its two forms, singular then plural, apart with `|`
+//! ("{n} fiche|{n} fiches"). The language's rule picks one ([`singular`]: French says "0 fiche"
+//! and "1 fiche", English "0 records" and "1 record"), and `{n}` is written as the interface
+//! writes numbers ("1 000 fiches" with U+202F, "1,000 records").
+//!
+//! The ways to get a text, by role:
+//! - [`t`]`(lang, key)`: a text without placeholders.
+//! - [`tf`]`(lang, key, &[("name", value)])`: a text with its placeholders filled.
+//! - [`tn`]`(lang, key, n, &[...])`: a counting text in the form for `n`, `{n}` filled.
+//!
+//! In a component there is one way: `ui::tx(lang, key)` for a text without placeholders (a
+//! closure that follows the language switch, one type for all); anything else is
+//! `move || t/tf/tn(lang.get(), ...)`, a closure that reads the language, so that the text
+//! follows the switch too. No local helper closures around `t`.
+//!
+//! `messages.rs` maps validation problems and storage errors to keys, `transfer.rs` the import
+//! page's words that depend on data, `labels.rs` the domain's enums.
 
 pub mod labels;
 mod messages;
 pub mod transfer;
+
+use crate::domain::money::format_whole;
 
 pub use crate::domain::lang::Lang;
 pub use messages::{lost_text, open_failed_text, problem_text, storage_text};
@@ -18,7 +39,13 @@ macro_rules! texts {
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum K { $($key,)* }
 
-        /// The text of `key` in `lang`.
+        #[cfg(test)]
+        impl K {
+            /// Every key, for the tests of the table.
+            const ALL: &'static [K] = &[$(K::$key,)*];
+        }
+
+        /// The text of `key` in `lang` as the table writes it (placeholders unfilled).
         pub fn t(lang: Lang, key: K) -> &'static str {
             match lang {
                 Lang::Fr => match key { $(K::$key => $fr,)* },
@@ -47,6 +74,7 @@ texts! {
     NewFiche => "Nouvelle fiche", "New record";
     FichesCount1 => "fiche", "record";
     FichesCountN => "fiches", "records";
+    Fiches => "{n} fiche|{n} fiches", "{n} record|{n} records";
     EmptyFile => "Votre fichier est vide. Créez une première fiche, ou chargez des données de démonstration pour découvrir Carnet.", "Your file is empty. Create a first record, or load demo data to discover Carnet.";
     LoadDemo => "Charger des données de démonstration", "Load demo data";
     DemoLoading => "Chargement des données de démonstration…", "Loading demo data…";
@@ -88,7 +116,7 @@ texts! {
     PersonOrCompany => "Particulier ou entreprise", "Person or company";
     Age => "Âge (ans)", "Age (years)";
     UpdatedAt => "Date de modification", "Last modified";
-    ConsentFor => "Consentement", "Consent";
+    ConsentForChannel => "Consentement : {channel}", "Consent: {channel}";
     OpContains => "contient", "contains";
     OpEquals => "est exactement", "is exactly";
     OpPrefix => "commence par", "starts with";
@@ -396,15 +424,170 @@ texts! {
     ShortcutsTitle => "Raccourcis clavier", "Keyboard shortcuts";
     ShortcutNew => "nouvelle fiche", "new record";
     ShortcutSearch => "rechercher", "search";
+    // What the domain refuses in a field (messages.rs)
+    PrTooLong => "Ce texte est trop long : {max} caractères au plus.", "This text is too long: {max} characters at most.";
+    PrNameRequired => "Indiquez un nom : prénom, nom ou société.", "Enter a name: first name, last name or company.";
+    PrInvalidEmail => "Cette adresse e-mail n'est pas valide (exemple : nom@domaine.fr).", "This e-mail address is not valid (example: name@domain.com).";
+    PrPhoneTooFewDigits => "Ce numéro n'a pas assez de chiffres.", "This number does not have enough digits.";
+    PrPhoneTooManyDigits => "Ce numéro a trop de chiffres.", "This number has too many digits.";
+    PrPhoneInvalidCharacters => "Un numéro ne contient que des chiffres, espaces, points, tirets et un + initial.", "A number holds only digits, spaces, dots, dashes and a leading +.";
+    PrPhoneMissingCountryCode => "Commencez par 0 (France) ou par l'indicatif du pays (+33, +44…).", "Start with 0 (France) or the country code (+33, +44…).";
+    PrBirthDateInFuture => "La date de naissance ne peut pas être dans le futur.", "The birth date cannot be in the future.";
+    PrBirthDateBefore1900 => "La date de naissance doit être postérieure au 1er janvier 1900.", "The birth date must be after 1 January 1900.";
+    PrFirstContactInFuture => "La date de prise de contact ne peut pas être dans le futur.", "The first-contact date cannot be in the future.";
+    PrNegativeRevenue => "Le chiffre d'affaires ne peut pas être négatif.", "Revenue cannot be negative.";
+    PrUnsafeLink => "Ce lien n'est pas autorisé : seules les adresses web (http, https) le sont.", "This link is not allowed: only web addresses (http, https) are.";
+    PrInvalidWebsite => "Ce n'est pas une adresse web valide.", "This is not a valid web address.";
+    PrPostalCodeInvalid => "Un code postal français a cinq chiffres.", "A French postal code has five digits.";
+    PrAmountRequired => "Indiquez le montant de l'achat.", "Enter the amount of the purchase.";
+    PrAmountNotExpected => "Ce type d'événement n'a pas de montant.", "This kind of event has no amount.";
+    PrNegativeAmount => "Un devis ne peut pas être négatif : un remboursement s'enregistre comme un achat de montant négatif.", "A quote cannot be negative: record a refund as a purchase with a negative amount.";
+    PrInvalidAmount => "Ce montant n'est pas lisible (exemple : 12,50).", "This amount cannot be read (example: 12.50).";
+    PrAmountTooPrecise => "Pas plus de deux chiffres après la virgule.", "No more than two decimals.";
+    PrAmountTooLarge => "Ce montant est trop grand.", "This amount is too large.";
+    PrInvalidNumber => "Indiquez un nombre.", "Enter a number.";
+    PrInvalidDate => "Cette date n'est pas valide.", "This date is not valid.";
+    PrDateOutOfRange => "Cette date semble erronée (année avant 1900 ou après 2200).", "This date looks wrong (year before 1900 or after 2200).";
+    PrInvalidYesNo => "Répondez par oui ou non.", "Answer yes or no.";
+    PrChoiceNotInList => "Choisissez une valeur de la liste.", "Pick a value from the list.";
+    PrWrongType => "Cette valeur n'a pas le type attendu pour ce champ.", "This value does not have the type this field expects.";
+    PrConsentDateInFuture => "La date du consentement ne peut pas être dans le futur.", "The consent date cannot be in the future.";
+    PrStatusRequired => "Choisissez un état.", "Choose a status.";
+    PrStatusNotAllowed => "Cet état ne convient pas à ce type d'événement.", "This status does not fit this kind of event.";
+    PrNoteEmpty => "Une note a besoin d'un libellé ou d'un texte.", "A note needs a label or a text.";
+    PrInvalidCurrency => "Une devise s'écrit en trois lettres (EUR, USD…).", "A currency is three letters (EUR, USD…).";
+    // What the browser's storage reports (messages.rs)
+    StQuotaExceeded => "L'espace de stockage du navigateur est plein : rien n'a été enregistré. Libérez de la place sur l'appareil, puis réessayez.", "The browser's storage is full: nothing was saved. Free some space on the device, then try again.";
+    StNoRoomLeft => "Il n'y a pas assez de place sur l'appareil pour cette opération : elle demande environ {need} libres, il en reste {free}. Rien n'a été écrit et votre fichier est intact. Libérez de la place (ou importez un fichier plus petit), puis réessayez.", "There is not enough space on the device for this: it needs about {need} free, {free} are left. Nothing was written and your file is intact. Free some space (or import a smaller file), then try again.";
+    StNoRoom => "Il n'y a pas assez de place sur l'appareil pour cette opération : elle demande environ {need} libres. Rien n'a été écrit et votre fichier est intact. Libérez de la place (ou importez un fichier plus petit), puis réessayez.", "There is not enough space on the device for this: it needs about {need} free. Nothing was written and your file is intact. Free some space (or import a smaller file), then try again.";
+    StClosedDiskFull => "Le disque de l'appareil est plein (il reste {free}) et le navigateur a fermé la base de données du fichier : plus rien ne peut être enregistré dans cette page. Téléchargez d'abord les fiches affichées, puis libérez de la place et rechargez la page.", "The device's disk is full ({free} left) and the browser closed the file's database: nothing more can be saved in this page. First download the records shown, then free some space and reload the page.";
+    StClosed => "Le navigateur a fermé la base de données du fichier : plus rien ne peut être enregistré dans cette page. Cela arrive quand le disque est plein, quand les données du site sont effacées ou quand la base est endommagée. Téléchargez d'abord les fiches affichées, puis libérez de la place si le disque est plein et rechargez la page.", "The browser closed the file's database: nothing more can be saved in this page. This happens when the disk is full, when the site's data is cleared, or when the database is damaged. First download the records shown, then free some space if the disk is full and reload the page.";
+    StBlocked => "Carnet est ouvert dans un autre onglet avec une version plus ancienne : fermez les autres onglets, puis rechargez.", "Carnet is open in another tab with an older version: close the other tabs, then reload.";
+    StNewerVersion => "Ce fichier a été enregistré par une version plus récente de Carnet : rechargez la page.", "This file was saved by a newer version of Carnet: reload the page.";
+    StUnavailable => "Le stockage du navigateur n'est pas disponible (navigation privée ou données de site désactivées) : Carnet ne peut rien enregistrer ici.", "The browser's storage is not available (private browsing or site data disabled): Carnet cannot save anything here.";
+    StConflict => "Cette fiche a été modifiée ailleurs (un autre onglet ?) : rechargez-la avant d'enregistrer. Rien n'a été écrasé.", "This record was changed elsewhere (another tab?): reload it before saving. Nothing was overwritten.";
+    StDeleted => "Cette fiche a été supprimée dans un autre onglet : elle n'a pas été enregistrée.", "This record was deleted in another tab: it was not saved.";
+    StChangedSinceImport => "L'import ne peut pas être annulé : {n} fiche a été modifiée depuis. Rien n'a été changé.|L'import ne peut pas être annulé : {n} fiches ont été modifiées depuis. Rien n'a été changé.", "The import cannot be undone: {n} record was changed since. Nothing was changed.|The import cannot be undone: {n} records were changed since. Nothing was changed.";
+    StNotFound => "Cette fiche n'existe plus (supprimée dans un autre onglet ?).", "This record no longer exists (deleted in another tab?).";
+    StCorrupt => "Un enregistrement est illisible et a été laissé de côté : {detail}", "A stored record could not be read and was left aside: {detail}";
+    StOther => "Le stockage du navigateur a refusé l'opération : {detail}", "The browser's storage refused the operation: {detail}";
+    // A start that failed or found the file empty: what the file held, the way back (messages.rs)
+    DateAtTime => "{date} à {time}", "{date} at {time}";
+    MarkHeld => "Sur cet appareil, le fichier contenait {n} fiche le {at}.|Sur cet appareil, le fichier contenait {n} fiches le {at}.", "On this device, the file held {n} record on {at}.|On this device, the file held {n} records on {at}.";
+    MarkBackup => "Votre dernière sauvegarde JSON date du {at} : restaurez-la depuis « Import / export », « Restaurer une sauvegarde ».", "Your last JSON backup was made on {at}: restore it from “Import / export”, “Restore a backup”.";
+    MarkNoBackup => "Aucune sauvegarde n'a été faite sur cet appareil : si vous en avez une ailleurs (un autre appareil, un e-mail), restaurez-la depuis « Import / export ».", "No backup was made on this device: if you have one elsewhere (another device, an e-mail), restore it from “Import / export”.";
+    OpenRefused => "Le navigateur refuse d'ouvrir la base de données du fichier, qui s'ouvrait jusqu'ici sur cet appareil.", "The browser refuses to open the file's database, which opened on this device until now.";
+    DiskAlmostFull => "Le disque est presque plein (il reste {free}) : libérez de la place, puis rechargez la page, avant toute autre chose.", "The disk is almost full ({free} left): free some space, then reload the page, before anything else.";
+    ProbablyOnDisk => "Vos fiches sont sans doute encore sur le disque : rechargez la page, ou redémarrez le navigateur.", "Your records are probably still on disk: reload the page, or restart the browser.";
+    LostFile => "Votre fichier est vide, alors qu'il ne l'était pas : le navigateur a peut-être effacé sa base de données (cela peut arriver quand le disque est plein).", "Your file is empty, though it was not: the browser may have discarded its database (this can happen when the disk is full).";
+    // Where an imported column goes (transfer.rs); the others are the form's labels
+    PartStreet => "rue", "street";
+    PartStreet2 => "complément d'adresse", "street (line 2)";
+    PartPostalCode => "code postal", "postal code";
+    PartCity => "ville", "city";
+    PartRegion => "région", "region";
+    PartCountry => "pays", "country";
+    TgIgnore => "— ne pas importer —", "— do not import —";
+    TgCarnetId => "Identifiant Carnet", "Carnet id";
+    TgKind => "Type (particulier / entreprise)", "Type (person / company)";
+    TgStatus => "Statut (prospect / client)", "Status (prospect / customer)";
+    TgMiddleName => "Deuxième prénom", "Middle name";
+    TgFullName => "Nom complet", "Full name";
+    TgRevenue => "Chiffre d'affaires", "Revenue";
+    TgEmail => "E-mail {slot}", "E-mail {slot}";
+    TgEmailLabel => "Libellé de l'e-mail {slot}", "E-mail label {slot}";
+    TgPhone => "Téléphone {slot}", "Phone {slot}";
+    TgPhoneLabel => "Libellé du téléphone {slot}", "Phone label {slot}";
+    TgAddress => "Adresse {slot} : {part}", "Address {slot}: {part}";
+    TgAddressLabel => "Libellé de l'adresse {slot}", "Address label {slot}";
+    TgNoteLine => "Notes (avec le nom de la colonne)", "Notes (with the column name)";
+    TgExternalId => "Identifiant externe ({system})", "External id ({system})";
+    TgExternalIds => "Identifiants externes", "External ids";
+    TgCustom => "Champ : {name}", "Field: {name}";
+    Labelled => "{name} ({label})", "{name} ({label})";
+    // What is wrong with an imported row, or with a whole file (transfer.rs)
+    IpUnknownValue => "Valeur non reconnue.", "Value not recognised.";
+    IpNoYear => "Date sans année : ignorée.", "Date without a year: ignored.";
+    IpRagged => "{n} colonne au lieu de {expected}.|{n} colonnes au lieu de {expected}.", "{n} column instead of {expected}.|{n} columns instead of {expected}.";
+    IpDuplicateInFile => "Même personne que la ligne {line} : fusionnée avec elle.", "Same person as line {line}: merged with it.";
+    IpNoMatchingFiche => "Aucune fiche ne correspond.", "No record matches.";
+    IpDateRequired => "Date manquante.", "Date missing.";
+    IpUnknownKind => "Type d'événement inconnu.", "Unknown kind of event.";
+    RdNoHeader => "Ce fichier n'a pas de ligne d'en-tête.", "This file has no header line.";
+    RdCsv => "Ligne {line} illisible : {reason}", "Line {line} cannot be read: {reason}";
+    RdTooManyColumns => "Ce fichier a {found} colonnes ; Carnet en lit au plus {max}. Un export de contacts ou de ventes en a bien moins : vérifiez le séparateur, ou retirez les colonnes inutiles dans le tableur.", "This file has {found} columns; Carnet reads at most {max}. An export of contacts or sales has far fewer: check the separator, or remove the columns you do not need in the spreadsheet.";
+    TxEmpty => "Ce fichier est vide.", "This file is empty.";
+    TxTooLarge => "Ce fichier fait {size} Mo ; la limite est de {limit} Mo.", "This file is {size} MB; the limit is {limit} MB.";
+    TxBinary => "Ce n'est pas un fichier texte : un classeur Excel doit d'abord être enregistré au format CSV.", "This is not a text file: a spreadsheet must first be saved as CSV.";
+    BkNotABackup => "Ce fichier n'est pas une sauvegarde Carnet.", "This file is not a Carnet backup.";
+    BkNewerVersion => "Cette sauvegarde (version {version}) vient d'une version plus récente de Carnet : mettez l'application à jour.", "This backup (version {version}) comes from a newer Carnet: update the app.";
+    BkMalformed => "Cette sauvegarde est endommagée : {detail}. Rien n'a été modifié.", "This backup is damaged: {detail}. Nothing was changed.";
+    BkInconsistent => "Cette sauvegarde est incohérente ({n} problème) : rien n'a été modifié.|Cette sauvegarde est incohérente ({n} problèmes) : rien n'a été modifié.", "This backup is inconsistent ({n} problem): nothing was changed.|This backup is inconsistent ({n} problems): nothing was changed.";
 }
 
-/// `text` with each `{name}` in it replaced by its value: sentences keep their words in the
-/// order of their language instead of being built by concatenation.
-pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
-    let mut out = text.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+/// The text of `key` with its `{name}` placeholders filled: `tf(lang, K::PreviewOf,
+/// &[("name", file)])`.
+pub fn tf(lang: Lang, key: K, values: &[(&str, &str)]) -> String {
+    fill(t(lang, key), values)
+}
+
+/// A counting text in the form `lang` uses for `n` (see [`singular`]), with `{n}` written as
+/// the interface writes numbers and the other placeholders filled from `values`:
+/// `tn(lang, K::Fiches, 1000, &[])` is "1 000 fiches" (U+202F) or "1,000 records".
+pub fn tn(lang: Lang, key: K, n: usize, values: &[(&str, &str)]) -> String {
+    let text = t(lang, key);
+    let form = match text.split_once('|') {
+        Some((one, many)) => {
+            if singular(lang, n) {
+                one
+            } else {
+                many
+            }
+        }
+        None => text,
+    };
+    let count = format_whole(n, lang);
+    let mut all = Vec::with_capacity(values.len() + 1);
+    all.push(("n", count.as_str()));
+    all.extend_from_slice(values);
+    fill(form, &all)
+}
+
+/// Whether `n` takes the singular in `lang`: French puts 0 and 1 in the singular ("0 fiche",
+/// "1 fiche"), English only 1 ("0 records", "1 record").
+pub fn singular(lang: Lang, n: usize) -> bool {
+    match lang {
+        Lang::Fr => n < 2,
+        Lang::En => n == 1,
     }
+}
+
+/// `text` with each `{name}` in it replaced by its value, in one pass: a value is never read
+/// again for placeholders (a user's label "{n}" stays as typed). A placeholder without a value
+/// stays as written, where a test or a reader sees it; a value without a placeholder is unused.
+fn fill(text: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len() + 16 * values.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let (_, value) = values.iter().find(|(n, _)| *n == name)?;
+            Some((value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -464,5 +647,108 @@ mod tests {
     fn both_languages_have_a_text_for_a_key() {
         assert_eq!(t(Lang::Fr, K::NewFiche), "Nouvelle fiche");
         assert_eq!(t(Lang::En, K::NewFiche), "New record");
+        for &key in K::ALL {
+            for lang in Lang::ALL {
+                assert!(
+                    !t(lang, key).trim().is_empty(),
+                    "{key:?} is empty in {lang:?}"
+                );
+            }
+        }
+    }
+
+    /// The `{name}`s of a text, sorted, without repeats.
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
+    #[test]
+    fn both_languages_fill_the_same_placeholders_and_count_alike() {
+        for &key in K::ALL {
+            let (fr, en) = (t(Lang::Fr, key), t(Lang::En, key));
+            assert_eq!(placeholders(fr), placeholders(en), "{key:?}");
+            let (fr_forms, en_forms) = (fr.split('|').count(), en.split('|').count());
+            assert_eq!(
+                fr_forms, en_forms,
+                "{key:?}: singular and plural in both or neither"
+            );
+            assert!(fr_forms <= 2, "{key:?}: one `|` at most");
+            if fr_forms == 2 {
+                for form in fr.split('|').chain(en.split('|')) {
+                    assert!(
+                        form.contains("{n}"),
+                        "{key:?}: a form without its count: {form}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn french_says_0_and_1_in_the_singular_english_only_1() {
+        let fiches = |lang, n| tn(lang, K::Fiches, n, &[]);
+        assert_eq!(fiches(Lang::Fr, 0), "0 fiche");
+        assert_eq!(fiches(Lang::Fr, 1), "1 fiche");
+        assert_eq!(fiches(Lang::Fr, 2), "2 fiches");
+        assert_eq!(fiches(Lang::Fr, 1000), "1\u{202f}000 fiches");
+        assert_eq!(fiches(Lang::En, 0), "0 records");
+        assert_eq!(fiches(Lang::En, 1), "1 record");
+        assert_eq!(fiches(Lang::En, 2), "2 records");
+        assert_eq!(fiches(Lang::En, 1000), "1,000 records");
+        assert_eq!(fiches(Lang::En, 1_234_567), "1,234,567 records");
+    }
+
+    #[test]
+    fn a_counting_sentence_fills_its_other_placeholders_too() {
+        let values = [("expected", "12")];
+        assert_eq!(
+            tn(Lang::Fr, K::IpRagged, 0, &values),
+            "0 colonne au lieu de 12."
+        );
+        assert_eq!(
+            tn(Lang::En, K::IpRagged, 0, &values),
+            "0 columns instead of 12."
+        );
+        // A text without forms is the same for every count.
+        assert_eq!(
+            tn(Lang::En, K::TgCustom, 1, &[("name", "oil")]),
+            "Field: oil"
+        );
+    }
+
+    #[test]
+    fn tf_fills_placeholders_in_each_language_word_order() {
+        let values = [("date", "02/03/2024"), ("time", "09:05")];
+        assert_eq!(tf(Lang::Fr, K::DateAtTime, &values), "02/03/2024 à 09:05");
+        assert_eq!(tf(Lang::En, K::DateAtTime, &values), "02/03/2024 at 09:05");
+        assert_eq!(
+            tf(Lang::En, K::ConsentForChannel, &[("channel", "SMS")]),
+            "Consent: SMS"
+        );
+        assert_eq!(
+            tf(Lang::Fr, K::ConsentForChannel, &[("channel", "SMS")]),
+            "Consentement : SMS"
+        );
+    }
+
+    #[test]
+    fn fill_repeats_keeps_missing_and_never_reads_a_value_again() {
+        // Repeated: every occurrence.
+        assert_eq!(fill("{a} et {a}", &[("a", "x")]), "x et x");
+        // Missing: the placeholder stays as written; an unused value is ignored.
+        assert_eq!(fill("{a} et {b}", &[("a", "x"), ("c", "z")]), "x et {b}");
+        // A value holding braces is data, not a placeholder.
+        assert_eq!(fill("{a}, {b}", &[("a", "{b}"), ("b", "y")]), "{b}, y");
+        // Lone braces.
+        assert_eq!(fill("{ a } {", &[("a", "x")]), "{ a } {");
+        assert_eq!(fill("}{a}{", &[("a", "x")]), "}x{");
+        assert_eq!(fill("", &[("a", "x")]), "");
     }
 }
