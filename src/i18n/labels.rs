@@ -8,6 +8,15 @@ use crate::domain::segment::{
     BuiltinId, CustomerType, DateField, Field, ListField, NumField, Op, RfmPart, TextField,
 };
 
+/// A name with the label a person gave it: "Téléphone (travail)"; the name alone without one.
+pub fn with_label(lang: Lang, name: &str, label: &str) -> String {
+    if label.is_empty() {
+        name.to_string()
+    } else {
+        tf(lang, K::Labelled, &[("name", name), ("label", label)])
+    }
+}
+
 pub fn fiche_kind(k: FicheKind) -> K {
     match k {
         FicheKind::Person => K::Person,

@@ -69,11 +69,9 @@ texts! {
     SortName => "Nom", "Name";
     SortCreated => "Date de création", "Creation date";
     SortLastContact => "Dernier contact", "Last contact";
-    Ascending => "croissant", "ascending";
-    Descending => "décroissant", "descending";
+    Ascending => "↑ croissant", "↑ ascending";
+    Descending => "↓ décroissant", "↓ descending";
     NewFiche => "Nouvelle fiche", "New record";
-    FichesCount1 => "fiche", "record";
-    FichesCountN => "fiches", "records";
     Fiches => "{n} fiche|{n} fiches", "{n} record|{n} records";
     EmptyFile => "Votre fichier est vide. Créez une première fiche, ou chargez des données de démonstration pour découvrir Carnet.", "Your file is empty. Create a first record, or load demo data to discover Carnet.";
     LoadDemo => "Charger des données de démonstration", "Load demo data";
@@ -130,6 +128,7 @@ texts! {
     OpNoneOf => "n'a aucune de (séparées par des virgules)", "has none of (comma-separated)";
     OpGiven => "accordé", "given";
     Filter => "Filtre", "Filter";
+    FilterCount => "Filtre ({n})", "Filter ({n})";
     FilterField => "Champ", "Field";
     FilterOp => "Condition", "Condition";
     FilterValue => "Valeur", "Value";
@@ -151,18 +150,18 @@ texts! {
     ConfirmDeleteSegment => "Supprimer ce segment ? Les fiches restent.", "Delete this segment? The records stay.";
     SortColumn => "Trier par cette colonne", "Sort by this column";
     SelectFiche => "Sélectionner", "Select";
-    BulkTitle => "Actions groupées", "Bulk actions";
-    BulkOnListed => "sur les fiches listées", "on the listed records";
-    BulkOnSelected => "sur les fiches cochées", "on the ticked records";
+    BulkOnListed => "Actions groupées sur les fiches listées ({n})", "Bulk actions on the listed records ({n})";
+    BulkOnSelected => "Actions groupées sur les fiches cochées ({n})", "Bulk actions on the ticked records ({n})";
     ClearSelection => "Tout décocher", "Untick all";
     BulkAddTag => "Ajouter l'étiquette", "Add the tag";
     BulkRemoveTag => "Retirer l'étiquette", "Remove the tag";
     BulkSetStatus => "Passer en", "Set status to";
     BulkSetOwner => "Attribuer au commercial", "Assign to owner";
     BulkApply => "Appliquer", "Apply";
-    BulkDone => "fiches modifiées", "records changed";
+    FichesChanged => "{n} fiche modifiée|{n} fiches modifiées", "{n} record changed|{n} records changed";
     CopyEmails => "Copier les e-mails (consentement donné)", "Copy the e-mails (consent given)";
-    EmailsCopied => "adresses copiées ; fiches écartées (sans consentement, sans e-mail ou en double) :", "addresses copied; records left out (no consent, no e-mail or duplicate):";
+    AddressesCopied => "{n} adresse copiée|{n} adresses copiées", "{n} address copied|{n} addresses copied";
+    EmailsCopied => "{copied} ; fiches écartées (sans consentement, sans e-mail ou en double) : {n}", "{copied}; records left out (no consent, no e-mail or duplicate): {n}";
     EmailsToCopy => "Copiez ces adresses :", "Copy these addresses:";
     BulkDelete => "Supprimer ces fiches", "Delete these records";
     ConfirmBulkDelete => "Supprimer définitivement ces fiches et tout leur historique ?", "Delete these records and all their history for good?";
@@ -173,7 +172,7 @@ texts! {
     InactiveDays => "Inactif : aucun achat depuis (jours)", "Inactive: no purchase for (days)";
     LoyalOrders => "Fidèle : au moins (achats)", "Loyal: at least (purchases)";
     LoyalWindow => "Fidèle : sur une période de (jours)", "Loyal: within a period of (days)";
-    DefaultValue => "par défaut :", "default:";
+    DefaultValue => "par défaut : {value}", "default: {value}";
     ResetDefaults => "Revenir aux valeurs par défaut", "Back to the defaults";
     // Enums
     Person => "Particulier (B2C)", "Person (B2C)";
@@ -210,6 +209,7 @@ texts! {
     FSex => "Sexe", "Sex";
     FBirthDate => "Date de naissance", "Birth date";
     FPhones => "Téléphones", "Phones";
+    Labelled => "{name} ({label})", "{name} ({label})";
     FEmails => "E-mails", "E-mails";
     FAddresses => "Adresses", "Addresses";
     FLabel => "Libellé", "Label";
@@ -246,6 +246,8 @@ texts! {
     ConsentWithdrawn => "Retiré", "Withdrawn";
     ConsentDate => "Date", "Date";
     ConsentSource => "Preuve / source", "Proof / source";
+    ConsentOn => "{state}, {date}", "{state}, {date}";
+    ConsentOnFrom => "{state}, {date} — {source}", "{state}, {date} — {source}";
     Save => "Enregistrer", "Save";
     Saving => "Enregistrement…", "Saving…";
     Cancel => "Annuler", "Cancel";
@@ -278,8 +280,7 @@ texts! {
     EntryStatus => "État", "Status";
     EntryText => "Détails", "Details";
     ConfirmDeleteEntry => "Supprimer cet événement ?", "Delete this event?";
-    Created => "Créée le", "Created";
-    Updated => "Modifiée le", "Updated";
+    CreatedUpdated => "Créée le {created} · Modifiée le {updated}", "Created {created} · Updated {updated}";
     // History kinds and statuses
     HkPurchase => "Achat", "Purchase";
     HkQuote => "Devis", "Quote";
@@ -312,7 +313,7 @@ texts! {
     FieldNameRequired => "Donnez un nom au champ.", "Give the field a name.";
     FieldOptionsRequired => "Indiquez au moins un choix.", "Give at least one choice.";
     RemoveFieldTitle => "Supprimer ce champ ?", "Remove this field?";
-    RemoveFieldValues => "fiches ont une valeur pour ce champ. Que faire de ces valeurs ?", "records have a value for this field. What should happen to those values?";
+    RemoveFieldValues => "« {name} » — {n} fiche a une valeur pour ce champ. Que faire de cette valeur ?|« {name} » — {n} fiches ont une valeur pour ce champ. Que faire de ces valeurs ?", "“{name}” — {n} record has a value for this field. What should happen to that value?|“{name}” — {n} records have a value for this field. What should happen to those values?";
     RemoveMoveToNotes => "Les déplacer dans les notes", "Move them to the notes";
     RemoveDeleteValues => "Les effacer", "Erase them";
     CkText => "Texte", "Text";
@@ -337,13 +338,13 @@ texts! {
     DropHere => "Déposez un fichier ici, ou", "Drop a file here, or";
     ChooseFile => "choisissez un fichier", "choose a file";
     Reading => "Lecture du fichier…", "Reading the file…";
-    PreviewTitle => "Aperçu", "Preview";
+    PreviewOf => "Aperçu — {name}", "Preview — {name}";
     WillCreate => "fiches à créer", "records to create";
     WillUpdate => "fiches à mettre à jour", "records to update";
     WillSkip => "lignes ignorées", "rows skipped";
     Invalid => "lignes invalides", "invalid rows";
-    Encoding => "Encodage", "Encoding";
-    Delimiter => "Séparateur", "Delimiter";
+    EncodingLine => "Encodage : {encoding} · Séparateur : « {delimiter} »", "Encoding: {encoding} · Delimiter: “{delimiter}”";
+    Tab => "tabulation", "tab";
     MixedEncoding => "Ce fichier mélange deux encodages (UTF-8 et Windows-1252) : vérifiez les accents.", "This file mixes two encodings (UTF-8 and Windows-1252): check the accents.";
     OnMatchLabel => "Quand une ligne correspond à une fiche existante (même e-mail, téléphone ou identifiant)", "When a row matches an existing record (same e-mail, phone or id)";
     OnMatchUpdate => "compléter la fiche existante", "complete the existing record";
@@ -352,8 +353,8 @@ texts! {
     MappingTitle => "Correspondance des colonnes", "Column mapping";
     ColumnHeader => "Colonne du fichier", "Column in the file";
     ColumnTarget => "Va dans", "Goes to";
-    IgnoredWithValues => "Colonnes non importées qui contiennent des valeurs", "Columns not imported that hold values";
-    ProblemsTitle => "Problèmes", "Problems";
+    IgnoredWithValues => "Colonnes non importées qui contiennent des valeurs : {columns}", "Columns not imported that hold values: {columns}";
+    ProblemsCount => "Problèmes ({n})", "Problems ({n})";
     NoProblems => "Aucun problème détecté.", "No problem found.";
     Line => "Ligne", "Line";
     Column => "Colonne", "Column";
@@ -364,7 +365,12 @@ texts! {
     DownloadRefused => "Le navigateur a refusé le téléchargement : le fichier est peut-être trop grand pour la mémoire disponible. Essayez une exportation plus petite.", "The browser refused the download: the file may be too large for the memory available. Try a smaller export.";
     ConfirmImport => "Importer", "Import";
     Importing => "Import en cours…", "Importing…";
-    ImportDone => "Import terminé.", "Import finished.";
+    ImportDoneFiches => "Import terminé : {created}, {updated}.", "Import finished: {created}, {updated}.";
+    ImportDoneHistory => "Import terminé : {entries}.", "Import finished: {entries}.";
+    FichesCreated => "{n} fiche créée|{n} fiches créées", "{n} record created|{n} records created";
+    FichesUpdated => "{n} fiche mise à jour|{n} fiches mises à jour", "{n} record updated|{n} records updated";
+    EventsAdded => "{n} événement ajouté|{n} événements ajoutés", "{n} event added|{n} events added";
+    LastImport => "« {label} » — {date} · {created}, {updated}, {entries}", "“{label}” — {date} · {created}, {updated}, {entries}";
     NothingToImport => "Rien à importer.", "Nothing to import.";
     HistoryImportTitle => "Importer un historique (achats, contacts)", "Import history (purchases, contacts)";
     HistoryImportHelp => "Un CSV d'une caisse ou d'une facturation : pour chaque ligne, l'e-mail, le téléphone ou l'identifiant de la fiche, la date, le montant, le libellé, le type.", "A CSV from a till or invoicing tool: for each row, the record's e-mail, phone or id, the date, the amount, the label, the kind.";
@@ -395,8 +401,8 @@ texts! {
     RestoreMerge => "Fusionner (la version la plus récente de chaque fiche gagne)", "Merge (the newest version of each record wins)";
     RestoreConfirmReplace => "Toutes les fiches actuelles seront remplacées par celles de la sauvegarde. Continuer ?", "Every current record will be replaced by the backup's. Continue?";
     RestoreDone => "Sauvegarde restaurée.", "Backup restored.";
-    BackupContains => "Sauvegarde du", "Backup of";
-    HistoryEntries => "événements", "events";
+    BackupOf => "Sauvegarde du {date} : {fiches}, {entries}", "Backup of {date}: {fiches}, {entries}";
+    Events => "{n} événement|{n} événements", "{n} event|{n} events";
     PersonExport => "Exporter ses données (RGPD)", "Export their data (GDPR)";
     VcardOne => "vCard", "vCard";
     // Updates, other tabs, backups, storage (issue 5)
@@ -504,7 +510,6 @@ texts! {
     TgExternalId => "Identifiant externe ({system})", "External id ({system})";
     TgExternalIds => "Identifiants externes", "External ids";
     TgCustom => "Champ : {name}", "Field: {name}";
-    Labelled => "{name} ({label})", "{name} ({label})";
     // What is wrong with an imported row, or with a whole file (transfer.rs)
     IpUnknownValue => "Valeur non reconnue.", "Value not recognised.";
     IpNoYear => "Date sans année : ignorée.", "Date without a year: ignored.";
@@ -716,7 +721,20 @@ mod tests {
             tn(Lang::En, K::IpRagged, 0, &values),
             "0 columns instead of 12."
         );
+        let values = [("name", "Huile")];
+        assert_eq!(
+            tn(Lang::Fr, K::RemoveFieldValues, 1, &values),
+            "« Huile » — 1 fiche a une valeur pour ce champ. Que faire de cette valeur ?"
+        );
+        assert_eq!(
+            tn(Lang::En, K::RemoveFieldValues, 3, &values),
+            "“Huile” — 3 records have a value for this field. What should happen to those values?"
+        );
         // A text without forms is the same for every count.
+        assert_eq!(
+            tn(Lang::Fr, K::ProblemsCount, 1000, &[]),
+            "Problèmes (1\u{202f}000)"
+        );
         assert_eq!(
             tn(Lang::En, K::TgCustom, 1, &[("name", "oil")]),
             "Field: oil"

@@ -1,7 +1,7 @@
 //! Words of the import and export page that depend on data: where a column goes, what is wrong
 //! with a row or a file. Each maps its variant to a key of the table.
 
-use super::{messages::problem_text, t, tf, tn, Lang, K};
+use super::{labels::with_label, messages::problem_text, t, tf, tn, Lang, K};
 use crate::domain::codec::csv_read::ReadError;
 use crate::domain::codec::json_backup::BackupError;
 use crate::domain::codec::mapping::{AddressPart, Target};
@@ -24,13 +24,6 @@ fn part(p: AddressPart) -> K {
 pub fn target_text(lang: Lang, target: &Target, defs: &[CustomFieldDef]) -> String {
     let slot = |slot: &u8| (slot + 1).to_string();
     let numbered = |key: K, s: &u8| tf(lang, key, &[("slot", &slot(s))]);
-    let with_label = |name: String, label: &str| {
-        if label.is_empty() {
-            name
-        } else {
-            tf(lang, K::Labelled, &[("name", &name), ("label", label)])
-        }
-    };
     let key = match target {
         Target::Ignore => K::TgIgnore,
         Target::CarnetId => K::TgCarnetId,
@@ -48,9 +41,13 @@ pub fn target_text(lang: Lang, target: &Target, defs: &[CustomFieldDef]) -> Stri
         Target::Sector => K::FSector,
         Target::Revenue => K::TgRevenue,
         Target::Headcount => K::FHeadcount,
-        Target::Email { slot, label } => return with_label(numbered(K::TgEmail, slot), label),
+        Target::Email { slot, label } => {
+            return with_label(lang, &numbered(K::TgEmail, slot), label);
+        }
         Target::EmailLabel { slot } => return numbered(K::TgEmailLabel, slot),
-        Target::Phone { slot, label } => return with_label(numbered(K::TgPhone, slot), label),
+        Target::Phone { slot, label } => {
+            return with_label(lang, &numbered(K::TgPhone, slot), label);
+        }
         Target::PhoneLabel { slot } => return numbered(K::TgPhoneLabel, slot),
         Target::Address {
             slot: s,
@@ -62,7 +59,7 @@ pub fn target_text(lang: Lang, target: &Target, defs: &[CustomFieldDef]) -> Stri
                 K::TgAddress,
                 &[("slot", &slot(s)), ("part", t(lang, part(*p)))],
             );
-            return with_label(text, label);
+            return with_label(lang, &text, label);
         }
         Target::AddressLabel { slot } => return numbered(K::TgAddressLabel, slot),
         Target::Website => K::FWebsite,

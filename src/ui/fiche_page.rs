@@ -15,7 +15,7 @@ use crate::domain::phone::{format_phone_fr, normalize_phone};
 use crate::domain::search::fold;
 use crate::domain::summary::Summary;
 use crate::domain::validate::website_href;
-use crate::i18n::{labels, t, Lang, K};
+use crate::i18n::{labels, t, tf, Lang, K};
 use crate::state::clock;
 use crate::state::{actions, transfer, use_app, AppState, Route};
 
@@ -215,19 +215,11 @@ fn details(
             .map(|n| format_phone_fr(&n))
             .unwrap_or_else(|_| p.value.clone());
         let href = normalize_phone(&p.value).ok().map(|n| format!("tel:{n}"));
-        let label = if p.label.is_empty() {
-            tr(K::FPhone).to_string()
-        } else {
-            format!("{} ({})", tr(K::FPhone), p.label)
-        };
+        let label = labels::with_label(lang, t(lang, K::FPhone), &p.label);
         rows.push((label, view! { <a href=href>{shown}</a> }.into_any()));
     }
     for e in &f.emails {
-        let label = if e.label.is_empty() {
-            tr(K::FEmail).to_string()
-        } else {
-            format!("{} ({})", tr(K::FEmail), e.label)
-        };
+        let label = labels::with_label(lang, t(lang, K::FEmail), &e.label);
         let href = format!("mailto:{}", e.value);
         rows.push((
             label,
@@ -301,15 +293,14 @@ fn details(
             } else {
                 K::ConsentWithdrawn
             });
-            let source = if c.source.is_empty() {
-                String::new()
+            let date = format_date(c.date, lang);
+            let said = if c.source.is_empty() {
+                tf(lang, K::ConsentOn, &[("state", state), ("date", &date)])
             } else {
-                format!(" — {}", c.source)
+                let values = [("state", state), ("date", &date), ("source", &c.source)];
+                tf(lang, K::ConsentOnFrom, &values)
             };
-            text(
-                labels::channel(ch),
-                format!("{state}, {}{source}", format_date(c.date, lang)),
-            );
+            text(labels::channel(ch), said);
         }
     }
     let custom: Vec<(String, String)> = defs
@@ -341,6 +332,6 @@ fn details(
                 <p class="notes" data-testid="fiche-notes">{notes}</p>
             </section>
         })}
-        <p class="meta-line">{format!("{} {created} · {} {updated}", tr(K::Created), tr(K::Updated))}</p>
+        <p class="meta-line">{tf(lang, K::CreatedUpdated, &[("created", &created), ("updated", &updated)])}</p>
     }
 }

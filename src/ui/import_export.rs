@@ -19,7 +19,7 @@ use crate::domain::dates::format_date;
 use crate::i18n::transfer::{
     backup_error_text, import_problem_text, read_error_text, target_text, text_error_text,
 };
-use crate::i18n::{t, Lang, K};
+use crate::i18n::{t, tf, tn, Lang, K};
 use crate::state::clock;
 use crate::state::draft::{code, from_code};
 use crate::state::segments::listed_ids;
@@ -85,7 +85,7 @@ fn mixed_encoding(lang: Lang, encoding: Encoding) -> impl IntoView {
 /// The problem rows of a plan, with their count.
 fn problems(lang: Lang, errors: &[RowError]) -> impl IntoView {
     view! {
-        <h3>{format!("{} ({})", t(lang, K::ProblemsTitle), errors.len())}</h3>
+        <h3>{tn(lang, K::ProblemsCount, errors.len(), &[])}</h3>
         {problems_table(lang, errors)}
     }
 }
@@ -407,15 +407,11 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
             let report = move |d: usize, total: usize| progress.set(Some((d, total)));
             match transfer::apply_fiches(app, p.fiches(), used, &label, &report).await {
                 Ok(()) => {
-                    let f = p.fiches();
-                    done.set(Some(format!(
-                        "{} {} {}, {} {}.",
-                        t(lang.get_untracked(), K::ImportDone),
-                        f.created(),
-                        t(lang.get_untracked(), K::WillCreate),
-                        f.updated(),
-                        t(lang.get_untracked(), K::WillUpdate)
-                    )));
+                    let (f, l) = (p.fiches(), lang.get_untracked());
+                    let created = tn(l, K::FichesCreated, f.created(), &[]);
+                    let updated = tn(l, K::FichesUpdated, f.updated(), &[]);
+                    let values = [("created", created.as_str()), ("updated", &updated)];
+                    done.set(Some(tf(l, K::ImportDoneFiches, &values)));
                     pending.set(None);
                     imports.update(|n| *n += 1);
                 }
@@ -440,11 +436,13 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
                 let nothing = f.to_create.is_empty() && f.to_update.is_empty();
                 view! {
                     <div class="preview" data-testid="import-preview">
-                        <h3>{format!("{} — {}", t(l, K::PreviewTitle), name.get())}</h3>
+                        <h3>{tf(l, K::PreviewOf, &[("name", &name.get())])}</h3>
                         {match &*p {
                             Pending::Csv(plan) => view! {
-                                <p class="muted">{format!("{} : {:?} · {} : « {} »", t(l, K::Encoding), plan.encoding, t(l, K::Delimiter),
-                                    if plan.delimiter == b'\t' { "tab".to_string() } else { (plan.delimiter as char).to_string() })}</p>
+                                <p class="muted">{tf(l, K::EncodingLine, &[
+                                    ("encoding", &format!("{:?}", plan.encoding)),
+                                    ("delimiter", &if plan.delimiter == b'\t' { t(l, K::Tab).to_string() } else { (plan.delimiter as char).to_string() }),
+                                ])}</p>
                                 {mixed_encoding(l, plan.encoding)}
                             }.into_any(),
                             Pending::Vcard(_) => view! { <p class="muted">"vCard"</p> }.into_any(),
@@ -525,8 +523,8 @@ fn mapping_table(
                 </table>
             </div>
             {(!ignored.is_empty()).then(|| view! {
-                <p class="hint">{format!("{} : {}", t(lang, K::IgnoredWithValues),
-                    ignored.iter().map(|(h, n)| format!("{h} ({n})")).collect::<Vec<_>>().join(", "))}</p>
+                <p class="hint">{tf(lang, K::IgnoredWithValues, &[("columns",
+                    &ignored.iter().map(|(h, n)| format!("{h} ({n})")).collect::<Vec<_>>().join(", "))])}</p>
             })}
         </details>
     }
@@ -570,12 +568,9 @@ fn ImportHistory(imports: RwSignal<u32>) -> impl IntoView {
             let report = move |d: usize, total: usize| progress.set(Some((d, total)));
             match transfer::apply_history(app, &plan, &label, &report).await {
                 Ok(()) => {
-                    done.set(Some(format!(
-                        "{} {} {}.",
-                        t(lang.get_untracked(), K::ImportDone),
-                        plan.entries.len(),
-                        t(lang.get_untracked(), K::HistoryEntries)
-                    )));
+                    let l = lang.get_untracked();
+                    let entries = tn(l, K::EventsAdded, plan.entries.len(), &[]);
+                    done.set(Some(tf(l, K::ImportDoneHistory, &[("entries", &entries)])));
                     pending.set(None);
                     imports.update(|n| *n += 1);
                 }
@@ -650,10 +645,13 @@ fn UndoImport(imports: RwSignal<u32>) -> impl IntoView {
                 Some(info) => {
                     let l = lang.get();
                     view! {
-                        <p data-testid="last-import">{format!("« {} » — {} · {} {}, {} {}, {} {}",
-                            info.label, format_date(clock::local_day(info.at), l),
-                            info.created, t(l, K::WillCreate), info.updated, t(l, K::WillUpdate),
-                            info.entries, t(l, K::HistoryEntries))}</p>
+                        <p data-testid="last-import">{tf(l, K::LastImport, &[
+                            ("label", &info.label),
+                            ("date", &format_date(clock::local_day(info.at), l)),
+                            ("created", &tn(l, K::FichesCreated, info.created, &[])),
+                            ("updated", &tn(l, K::FichesUpdated, info.updated, &[])),
+                            ("entries", &tn(l, K::EventsAdded, info.entries, &[])),
+                        ])}</p>
                         <Show when=move || confirming.get()
                             fallback=move || view! { <button type="button" class="danger" data-testid="undo-import-button" on:click=move |_| { done.set(false); confirming.set(true) }>{tr(K::UndoButton)}</button> }>
                             <div class="confirm" role="alertdialog">
@@ -837,8 +835,11 @@ fn BackupBox() -> impl IntoView {
                 let l = lang.get();
                 view! {
                     <div class="preview" data-testid="restore-preview">
-                        <p>{format!("{} {} : {} {}, {} {}", t(l, K::BackupContains), format_date(clock::local_day(b.exported_at), l),
-                            b.fiches.len(), t(l, K::FichesCountN), b.history.len(), t(l, K::HistoryEntries))}</p>
+                        <p>{tf(l, K::BackupOf, &[
+                            ("date", &format_date(clock::local_day(b.exported_at), l)),
+                            ("fiches", &tn(l, K::Fiches, b.fiches.len(), &[])),
+                            ("entries", &tn(l, K::Events, b.history.len(), &[])),
+                        ])}</p>
                         <div class="actions">
                             <button type="button" data-testid="restore-merge" prop:disabled=move || busy.get()
                                 on:click=move |_| restore(RestoreMode::Merge)>{t(l, K::RestoreMerge)}</button>

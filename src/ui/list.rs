@@ -15,7 +15,7 @@ use super::segments::{BulkBar, FilterBuilder, Sidebar};
 use super::tk;
 use crate::domain::segment::list::Col;
 use crate::domain::sort::SortDir;
-use crate::i18n::{t, K};
+use crate::i18n::{t, tn, K};
 use crate::state::prefs::Prefs;
 use crate::state::segments::list_hash;
 use crate::state::{use_app, Route};
@@ -29,7 +29,6 @@ const ROW_PX: f64 = 40.0;
 pub fn ListPage() -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
-    let tr = move |k: K| t(lang.get(), k);
     let query = app.list_query;
     let cols = RwSignal::new(Col::of_mask(Prefs::load().cols));
     let selected: RwSignal<HashSet<String>> = RwSignal::new(HashSet::new());
@@ -97,14 +96,11 @@ pub fn ListPage() -> impl IntoView {
                         </label>
                         <button type="button" class="ghost" data-testid="sort-dir"
                             on:click=move |_| app.order.update(|o| o.1 = flip(o.1))>
-                            {move || if app.order.get().1 == SortDir::Asc { "↑ ".to_string() + tr(K::Ascending) } else { "↓ ".to_string() + tr(K::Descending) }}
+                            {move || t(lang.get(), if app.order.get().1 == SortDir::Asc { K::Ascending } else { K::Descending })}
                         </button>
                         <ColumnsMenu cols=cols/>
                         <span class="count" data-testid="count" aria-live="polite">
-                            {move || {
-                                let n = count();
-                                format!("{n} {}", tr(if n == 1 { K::FichesCount1 } else { K::FichesCountN }))
-                            }}
+                            {move || tn(lang.get(), K::Fiches, count(), &[])}
                         </span>
                         <button type="button" class="primary" data-testid="new-fiche" aria-keyshortcuts="N Alt+N"
                             on:click=move |_| go(&Route::New)>

@@ -16,7 +16,7 @@ use crate::domain::segment::list::counts;
 use crate::domain::segment::{
     build, fields, mailing_list, BuiltinId, Draft, Field, Filter, Group, Input, Line,
 };
-use crate::i18n::{labels, t, K};
+use crate::i18n::{labels, t, tn, K};
 use crate::state::segments::{self as seg, bulk_delete, bulk_edit, listed_ids, load_draft, Bulk};
 use crate::state::transfer::{csv_of, vcards_of};
 use crate::state::use_app;
@@ -159,6 +159,7 @@ fn ConfirmButton(
 #[component]
 pub fn FilterBuilder() -> impl IntoView {
     let app = use_app();
+    let lang = app.lang;
     // Redrawn when lines come or go or the draft is replaced, not when a value is typed (the
     // boxes keep their focus and text).
     let shape = Memo::new(move |_| {
@@ -233,10 +234,9 @@ pub fn FilterBuilder() -> impl IntoView {
     view! {
         <details class="builder" open=has_lines() data-testid="filter-builder">
             <summary>
-                {tk(K::Filter)}
-                {move || {
-                    let n: usize = shape.with(|s| s.iter().sum());
-                    (n > 0).then(|| format!(" ({n})"))
+                {move || match shape.with(|s| s.iter().sum()) {
+                    0 => t(lang.get(), K::Filter).to_string(),
+                    n => tn(lang.get(), K::FilterCount, n, &[]),
                 }}
             </summary>
             <Show when=move || { shape.with(Vec::len) > 1 }>
@@ -468,10 +468,7 @@ pub fn BulkBar(selected: RwSignal<HashSet<String>>) -> impl IntoView {
         let ids = targets();
         run(app, async move {
             let n = bulk_edit(app, &ids, action).await?;
-            result.set(Some(format!(
-                "{n} {}",
-                t(lang.get_untracked(), K::BulkDone)
-            )));
+            result.set(Some(tn(lang.get_untracked(), K::FichesChanged, n, &[])));
             Ok(())
         });
     };
@@ -510,11 +507,12 @@ pub fn BulkBar(selected: RwSignal<HashSet<String>>) -> impl IntoView {
         let mailing = mailing_list(&fiches(&targets()));
         let text = mailing.emails.join("\n");
         let lang = lang.get_untracked();
-        let said = format!(
-            "{} {} {}",
-            mailing.emails.len(),
-            t(lang, K::EmailsCopied),
-            mailing.skipped.len()
+        let copied = tn(lang, K::AddressesCopied, mailing.emails.len(), &[]);
+        let said = tn(
+            lang,
+            K::EmailsCopied,
+            mailing.skipped.len(),
+            &[("copied", &copied)],
         );
         spawn_local(async move {
             let promise = window().navigator().clipboard().write_text(&text);
@@ -541,9 +539,12 @@ pub fn BulkBar(selected: RwSignal<HashSet<String>>) -> impl IntoView {
     view! {
         <details class="bulk" data-testid="bulk">
             <summary>
-                {tk(K::BulkTitle)} " "
-                {move || tr(if selected.with(HashSet::is_empty) { K::BulkOnListed } else { K::BulkOnSelected })}
-                " (" <span data-testid="bulk-count">{n_targets}</span> ")"
+                <span data-testid="bulk-count">
+                    {move || {
+                        let key = if selected.with(HashSet::is_empty) { K::BulkOnListed } else { K::BulkOnSelected };
+                        tn(lang.get(), key, n_targets(), &[])
+                    }}
+                </span>
             </summary>
             <div class="bulk-body">
                 <div class="bulk-row">

@@ -11,7 +11,7 @@ use crate::domain::dates::format_date;
 use crate::domain::field_removal::RemovalMode;
 use crate::domain::segment::Thresholds;
 use crate::domain::summary::Summary;
-use crate::i18n::{format_bytes, labels, t, K};
+use crate::i18n::{format_bytes, labels, t, tf, tn, K};
 use crate::state::clock;
 use crate::state::draft::{code, from_code};
 use crate::state::platform::{self, StorageInfo};
@@ -110,6 +110,7 @@ fn StorageCard() -> impl IntoView {
 #[component]
 fn TypesCard() -> impl IntoView {
     let app = use_app();
+    let lang = app.lang;
     let defaults = Thresholds::default();
     let set = move |th: Thresholds| {
         app.thresholds.set(th);
@@ -168,7 +169,7 @@ fn TypesCard() -> impl IntoView {
                                 _ => app.thresholds.update(|_| {}),
                             }
                         }/>
-                    <span class="hint">{tk(K::DefaultValue)} " " {get(&defaults)}</span>
+                    <span class="hint">{move || tf(lang.get(), K::DefaultValue, &[("value", &get(&defaults).to_string())])}</span>
                 </label>
             }
         })
@@ -272,7 +273,7 @@ fn FieldList() -> impl IntoView {
             let count = app.file.with(|f| f.records().iter().filter(|r| r.fiche.custom.contains_key(&def.id)).count());
             view! {
                 <div class="confirm" role="alertdialog" aria-modal="true" data-testid="remove-field-dialog">
-                    <p><strong>{tr(K::RemoveFieldTitle)}</strong>" "{format!("« {} » — {count} {}", def.name, tr(K::RemoveFieldValues))}</p>
+                    <p><strong>{tr(K::RemoveFieldTitle)}</strong>" "{tn(lang.get(), K::RemoveFieldValues, count, &[("name", &def.name)])}</p>
                     <button type="button" data-testid="remove-move-to-notes" on:click=move |_| finish_removal(RemovalMode::MoveToNotes)>{tr(K::RemoveMoveToNotes)}</button>
                     <button type="button" class="danger" data-testid="remove-delete-values" on:click=move |_| finish_removal(RemovalMode::DeleteValues)>{tr(K::RemoveDeleteValues)}</button>
                     <button type="button" class="ghost" on:click=move |_| removing.set(None)>{tr(K::Cancel)}</button>
