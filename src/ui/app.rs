@@ -80,7 +80,6 @@ pub fn App() -> impl IntoView {
     spawn_local(actions::start(app));
 
     let lang = app.lang;
-    let tr = move |k: K| t(lang.get(), k);
     let on_lang = move |ev| {
         let l = Lang::from_code(&event_target_value(&ev)).unwrap_or_default();
         lang.set(l);
@@ -121,7 +120,7 @@ pub fn App() -> impl IntoView {
         <main class="page">
             {move || match app.phase.get() {
                 Phase::Loading => view! {
-                    <p class="loading" data-testid="loading">{tr(K::Loading)}</p>
+                    <p class="loading" data-testid="loading">{tx(lang, K::Loading)}</p>
                 }.into_any(),
                 Phase::Failed(f) => view! {
                     <div class="banner banner-error" role="alert" data-testid="error-banner">
@@ -216,7 +215,6 @@ fn Banner() -> impl IntoView {
         })
     };
     let lang = app.lang;
-    let tr = move |k: K| t(lang.get(), k);
     // Dismissed for this tab's session: it comes back in a new tab or the next day's visit.
     let backup_later = RwSignal::new(SessionStorage::get::<bool>(BACKUP_LATER).unwrap_or(false));
     let show_backup = move || {
@@ -234,7 +232,7 @@ fn Banner() -> impl IntoView {
                     <a class="button primary" href="#/files" data-testid="lost-restore">{tx(lang, K::LostRestore)}</a>
                     <button type="button" class="ghost" data-testid="lost-start-empty"
                         on:click=move |_| if confirming.get_untracked() { mark::accept_loss(app) } else { confirming.set(true) }>
-                        {move || tr(if confirming.get() { K::LostConfirm } else { K::LostStartEmpty })}
+                        {move || t(lang.get(), if confirming.get() { K::LostConfirm } else { K::LostStartEmpty })}
                     </button>
                 </div>
             }
@@ -252,7 +250,7 @@ fn Banner() -> impl IntoView {
         </Show>
         <Show when=show_backup>
             <div class="banner banner-info" role="status" data-testid="backup-reminder">
-                <p>{move || tr(if app.last_backup.with(Option::is_none) { K::BackupNever } else { K::BackupOld })}</p>
+                <p>{move || t(lang.get(), if app.last_backup.with(Option::is_none) { K::BackupNever } else { K::BackupOld })}</p>
                 <button type="button" class="ghost" data-testid="backup-later"
                     on:click=move |_| {
                         let _ = SessionStorage::set(BACKUP_LATER, true);

@@ -187,22 +187,21 @@ fn details(
     lang: Lang,
     defs: Vec<crate::domain::custom_field::CustomFieldDef>,
 ) -> impl IntoView {
-    let tr = |k: K| t(lang, k);
     let mut rows: Vec<(String, AnyView)> = Vec::new();
     let mut text = |k: K, v: String| {
         if !v.trim().is_empty() {
-            rows.push((tr(k).to_string(), view! { {v} }.into_any()));
+            rows.push((t(lang, k).to_string(), view! { {v} }.into_any()));
         }
     };
     if let Some(c) = f.civility {
-        text(K::FCivility, tr(labels::civility(c)).into());
+        text(K::FCivility, t(lang, labels::civility(c)).into());
     }
     text(K::FFirstName, f.first_name.clone());
     text(K::FLastName, f.last_name.clone());
     text(K::FCompany, f.company.clone());
     text(K::FJobTitle, f.job_title.clone());
     if let Some(s) = f.sex {
-        text(K::FSex, tr(labels::sex(s)).into());
+        text(K::FSex, t(lang, labels::sex(s)).into());
     }
     text(
         K::FBirthDate,
@@ -228,7 +227,7 @@ fn details(
     }
     for a in &f.addresses {
         let label = if a.label.is_empty() {
-            tr(K::FAddresses).to_string()
+            t(lang, K::FAddresses).to_string()
         } else {
             a.label.clone()
         };
@@ -252,11 +251,11 @@ fn details(
             }
             None => view! { {site} }.into_any(),
         };
-        rows.push((tr(K::FWebsite).into(), view));
+        rows.push((t(lang, K::FWebsite).into(), view));
     }
     let mut text = |k: K, v: String| {
         if !v.trim().is_empty() {
-            rows.push((tr(k).to_string(), view! { {v} }.into_any()));
+            rows.push((t(lang, k).to_string(), view! { {v} }.into_any()));
         }
     };
     text(K::FSector, f.sector.clone());
@@ -281,18 +280,21 @@ fn details(
     text(
         K::FPreferredChannel,
         f.preferred_channel
-            .map(|c| tr(labels::channel(c)).to_string())
+            .map(|c| t(lang, labels::channel(c)).to_string())
             .unwrap_or_default(),
     );
     text(K::Interests, f.interests.join(", "));
     text(K::Tags, f.tags.join(", "));
     for ch in Channel::CONSENT {
         if let Some(c) = f.consents.get(ch) {
-            let state = tr(if c.granted {
-                K::ConsentGranted
-            } else {
-                K::ConsentWithdrawn
-            });
+            let state = t(
+                lang,
+                if c.granted {
+                    K::ConsentGranted
+                } else {
+                    K::ConsentWithdrawn
+                },
+            );
             let date = format_date(c.date, lang);
             let said = if c.source.is_empty() {
                 tf(lang, K::ConsentOn, &[("state", state), ("date", &date)])
@@ -320,7 +322,7 @@ fn details(
         </dl>
         {(!custom.is_empty()).then(|| view! {
             <section class="card">
-                <h2>{tr(K::SecCustom)}</h2>
+                <h2>{t(lang, K::SecCustom)}</h2>
                 <dl class="details" data-testid="custom-values">
                     {custom.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
                 </dl>
@@ -328,7 +330,7 @@ fn details(
         })}
         {(!notes.trim().is_empty()).then(|| view! {
             <section class="card">
-                <h2>{tr(K::FNotes)}</h2>
+                <h2>{t(lang, K::FNotes)}</h2>
                 <p class="notes" data-testid="fiche-notes">{notes}</p>
             </section>
         })}

@@ -79,7 +79,6 @@ fn options<T: serde::Serialize + Copy>(
 pub fn FicheForm(id: Option<String>) -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
-    let tr = move |k: K| t(lang.get(), k);
     let defs = app.fields.get_untracked();
     let existing = id.as_ref().and_then(|id| {
         app.file
@@ -188,7 +187,7 @@ pub fn FicheForm(id: Option<String>) -> impl IntoView {
 
     view! {
         <form class="fiche-form" data-testid="fiche-form" novalidate on:submit=on_submit>
-            <h1>{move || tr(if is_new { K::FormNewTitle } else { K::FormEditTitle })}</h1>
+            <h1>{move || t(lang.get(), if is_new { K::FormNewTitle } else { K::FormEditTitle })}</h1>
             <Show when=move || errors.with(|e| !e.is_empty())>
                 <p class="banner banner-error" role="alert" data-testid="form-errors">{tx(lang, K::FormHasErrors)}</p>
             </Show>
@@ -271,7 +270,7 @@ pub fn FicheForm(id: Option<String>) -> impl IntoView {
             </Show>
             <div class="actions">
                 <button type="submit" class="primary" data-testid="save-fiche" prop:disabled=move || busy.get() || deleted.get()>
-                    {move || tr(if busy.get() { K::Saving } else { K::Save })}
+                    {move || t(lang.get(), if busy.get() { K::Saving } else { K::Save })}
                 </button>
                 <button type="button" class="ghost" data-testid="cancel" on:click=move |_| go(&cancel_to)>
                     {tx(lang, K::Cancel)}
@@ -354,7 +353,6 @@ fn labelled_rows(
     list: LabelledList,
 ) -> impl IntoView {
     let lang = use_app().lang;
-    let tr = move |k: K| t(lang.get(), k);
     let (stem, input_type, heading, value_label, add_label) = list.words();
     // The length only: typing in a row must not redraw (and unfocus) the rows.
     let count = Memo::new(move |_| draft.with(|d| list.get(&d.fiche).len()));
@@ -388,7 +386,7 @@ fn labelled_rows(
         )
     };
     view! {
-        <h2 class="sub">{move || tr(heading)}</h2>
+        <h2 class="sub">{tx(lang, heading)}</h2>
         {move || (0..count.get()).map(|i| {
             let (lg, ls) = cell(i, false);
             let (vg, vs) = cell(i, true);
@@ -401,7 +399,7 @@ fn labelled_rows(
             }
         }).collect_view()}
         <button type="button" class="ghost small" data-testid=format!("add-{stem}")
-            on:click=move |_| draft.update(|d| list.of(&mut d.fiche).push(Labelled::default()))>{move || tr(add_label)}</button>
+            on:click=move |_| draft.update(|d| list.of(&mut d.fiche).push(Labelled::default()))>{tx(lang, add_label)}</button>
     }
 }
 
@@ -409,7 +407,6 @@ fn labelled_rows(
 #[component]
 fn ConsentRows(draft: RwSignal<FicheDraft>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     let lang = use_app().lang;
-    let tr = move |k: K| t(lang.get(), k);
     Channel::CONSENT
         .iter()
         .enumerate()
@@ -426,7 +423,7 @@ fn ConsentRows(draft: RwSignal<FicheDraft>, errors: RwSignal<Vec<FieldError>>) -
             let ch = *ch;
             view! {
                 <div class="consent grid">
-                    <h3 class="sub">{move || tr(labels::channel(ch))}</h3>
+                    <h3 class="sub">{tx(lang, labels::channel(ch))}</h3>
                     {select_input(labels::channel(ch), format!("f-consent-{name}"), states, sg, ss)}
                     {text_input(K::ConsentDate, format!("f-consent-{name}-date"), format!("consents.{name}"), "date", errors, dg, ds)}
                     {text_input(K::ConsentSource, format!("f-consent-{name}-source"), format!("consents.{name}.source"), "text", errors, pg, ps)}
@@ -469,17 +466,20 @@ fn custom_input(
         .into_any(),
         CustomKind::YesNo | CustomKind::Choice => {
             let lang = use_app().lang;
-            let choices: Vec<(String, String)> = if def.kind == CustomKind::YesNo {
-                vec![("true".into(), t(lang.get_untracked(), K::Yes).into()), ("false".into(), t(lang.get_untracked(), K::No).into())]
+            // Yes and no follow the language switch; the user's choices are their own words.
+            let choices: Vec<(String, Signal<String>)> = if def.kind == CustomKind::YesNo {
+                let yes = Signal::derive(move || t(lang.get(), K::Yes).to_string());
+                let no = Signal::derive(move || t(lang.get(), K::No).to_string());
+                vec![("true".into(), yes), ("false".into(), no)]
             } else {
-                def.options.iter().map(|o| (o.clone(), o.clone())).collect()
+                def.options.iter().map(|o| (o.clone(), Signal::stored(o.clone()))).collect()
             };
             let current = Signal::derive(get);
             view! {
                 <label class="field">
                     <span class="field-label">{name}</span>
                     <select data-testid=testid prop:value=move || current.get() on:change=move |ev| set(event_target_value(&ev))>
-                        <option value="" selected=move || current.get().is_empty()>{t(lang.get_untracked(), K::NotSet)}</option>
+                        <option value="" selected=move || current.get().is_empty()>{tx(lang, K::NotSet)}</option>
                         {choices.into_iter().map(|(value, text)| {
                             let v = value.clone();
                             view! { <option value=value selected=move || current.get() == v>{text}</option> }

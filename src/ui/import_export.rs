@@ -611,7 +611,6 @@ fn ImportHistory(imports: RwSignal<u32>) -> impl IntoView {
 fn UndoImport(imports: RwSignal<u32>) -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
-    let tr = move |k: K| t(lang.get(), k);
     let last: RwSignal<Option<ImportBatchInfo>> = RwSignal::new(None);
     let confirming = RwSignal::new(false);
     let done = RwSignal::new(false);
@@ -639,9 +638,9 @@ fn UndoImport(imports: RwSignal<u32>) -> impl IntoView {
     view! {
         <section class="card" data-testid="undo-import">
             <h2>{tx(lang, K::UndoTitle)}</h2>
-            {move || done.get().then(|| view! { <p class="ok" role="status" data-testid="undo-done">{tr(K::UndoDone)}</p> })}
+            {move || done.get().then(|| view! { <p class="ok" role="status" data-testid="undo-done">{tx(lang, K::UndoDone)}</p> })}
             {move || match last.get() {
-                None => view! { <p class="muted">{tr(K::NoImport)}</p> }.into_any(),
+                None => view! { <p class="muted">{tx(lang, K::NoImport)}</p> }.into_any(),
                 Some(info) => {
                     let l = lang.get();
                     view! {
@@ -653,11 +652,11 @@ fn UndoImport(imports: RwSignal<u32>) -> impl IntoView {
                             ("entries", &tn(l, K::EventsAdded, info.entries, &[])),
                         ])}</p>
                         <Show when=move || confirming.get()
-                            fallback=move || view! { <button type="button" class="danger" data-testid="undo-import-button" on:click=move |_| { done.set(false); confirming.set(true) }>{tr(K::UndoButton)}</button> }>
+                            fallback=move || view! { <button type="button" class="danger" data-testid="undo-import-button" on:click=move |_| { done.set(false); confirming.set(true) }>{tx(lang, K::UndoButton)}</button> }>
                             <div class="confirm" role="alertdialog">
-                                <p>{tr(K::UndoConfirm)}</p>
-                                <button type="button" class="danger" data-testid="confirm-undo" on:click=undo>{tr(K::UndoButton)}</button>
-                                <button type="button" class="ghost" on:click=move |_| confirming.set(false)>{tr(K::Cancel)}</button>
+                                <p>{tx(lang, K::UndoConfirm)}</p>
+                                <button type="button" class="danger" data-testid="confirm-undo" on:click=undo>{tx(lang, K::UndoButton)}</button>
+                                <button type="button" class="ghost" on:click=move |_| confirming.set(false)>{tx(lang, K::Cancel)}</button>
                             </div>
                         </Show>
                     }.into_any()
@@ -764,7 +763,6 @@ fn ExportBox() -> impl IntoView {
 fn BackupBox() -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
-    let tr = move |k: K| t(lang.get(), k);
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let reading = RwSignal::new(false);
     let pending: RwSignal<Option<Backup>> = RwSignal::new(None);
@@ -830,7 +828,7 @@ fn BackupBox() -> impl IntoView {
             <p class="hint">{tx(lang, K::RestoreHelp)}</p>
             {file_picker(lang, "restore-file", ".json,application/json", on_file, error, reading)}
             {error_line(error)}
-            {move || done.get().then(|| view! { <p class="ok" role="status" data-testid="restore-done">{tr(K::RestoreDone)}</p> })}
+            {move || done.get().then(|| view! { <p class="ok" role="status" data-testid="restore-done">{tx(lang, K::RestoreDone)}</p> })}
             {move || pending.get().map(|b| {
                 let l = lang.get();
                 view! {

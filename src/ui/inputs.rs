@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
+use super::tx;
 use crate::domain::validate::FieldError;
-use crate::i18n::{problem_text, t, K};
+use crate::i18n::{problem_text, K};
 use crate::state::use_app;
 
 /// The messages for `path`, each in a `field-error` element the tests and screen readers find.
@@ -72,7 +73,7 @@ fn text_input_erased(
     let invalid = has_error(errors, &path);
     view! {
         <label class="field">
-            <span class="field-label">{move || t(lang.get(), label)}</span>
+            <span class="field-label">{tx(lang, label)}</span>
             <input type=input_type data-testid=testid prop:value=move || get.get()
                 aria-invalid=move || if invalid() { "true" } else { "false" }
                 on:input=move |ev| set.run(event_target_value(&ev))/>
@@ -96,7 +97,7 @@ pub fn text_area(
     let invalid = has_error(errors, &path);
     view! {
         <label class="field field-wide">
-            <span class="field-label">{move || t(lang.get(), label)}</span>
+            <span class="field-label">{tx(lang, label)}</span>
             <textarea data-testid=testid rows="3" prop:value=move || get.get()
                 aria-invalid=move || if invalid() { "true" } else { "false" }
                 on:input=move |ev| set.run(event_target_value(&ev))></textarea>
@@ -121,14 +122,14 @@ pub fn select_input(
     let current = Signal::derive(get);
     view! {
         <label class="field">
-            <span class="field-label">{move || t(lang.get(), label)}</span>
+            <span class="field-label">{tx(lang, label)}</span>
             <select data-testid=testid on:change=move |ev| set.run(event_target_value(&ev))
                 prop:value=move || current.get()>
                 {options.into_iter().map(|(value, text)| {
                     let v = value.clone();
                     view! {
                         <option value=value selected=move || current.get() == v>
-                            {move || t(lang.get(), text)}
+                            {tx(lang, text)}
                         </option>
                     }
                 }).collect_view()}

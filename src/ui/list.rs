@@ -12,7 +12,7 @@ use super::columns::{cell, label};
 use super::demo::DemoButton;
 use super::dispatch::go;
 use super::segments::{BulkBar, FilterBuilder, Sidebar};
-use super::tk;
+use super::tx;
 use crate::domain::segment::list::Col;
 use crate::domain::sort::SortDir;
 use crate::i18n::{t, tn, K};
@@ -67,7 +67,7 @@ pub fn ListPage() -> impl IntoView {
             .into_iter()
             .map(|c| {
                 view! {
-                    <option value=c.id() selected=move || app.order.get().0 == c>{tk(label(c))}</option>
+                    <option value=c.id() selected=move || app.order.get().0 == c>{tx(lang, label(c))}</option>
                 }
             })
             .collect_view()
@@ -75,20 +75,20 @@ pub fn ListPage() -> impl IntoView {
 
     view! {
         <section class="list-page">
-            <h1 class="sr-only">{tk(K::NavList)}</h1>
+            <h1 class="sr-only">{tx(lang, K::NavList)}</h1>
             <div class="list-layout">
                 <Sidebar/>
                 <div class="list-main">
                     <div class="toolbar">
                         <label class="search">
-                            <span class="sr-only">{tk(K::SearchLabel)}</span>
+                            <span class="sr-only">{tx(lang, K::SearchLabel)}</span>
                             <input type="search" data-testid="search" autocomplete="off" aria-keyshortcuts="/"
-                                placeholder=tk(K::SearchPlaceholder)
+                                placeholder=tx(lang, K::SearchPlaceholder)
                                 prop:value=move || query.get()
                                 on:input=move |ev| query.set(event_target_value(&ev))/>
                         </label>
                         <label class="sort">
-                            <span>{tk(K::SortBy)}</span>
+                            <span>{tx(lang, K::SortBy)}</span>
                             <select data-testid="sort"
                                 on:change=move |ev| app.order.update(|o| o.0 = Col::from_id(&event_target_value(&ev)))>
                                 {sort_options}
@@ -104,7 +104,7 @@ pub fn ListPage() -> impl IntoView {
                         </span>
                         <button type="button" class="primary" data-testid="new-fiche" aria-keyshortcuts="N Alt+N"
                             on:click=move |_| go(&Route::New)>
-                            {tk(K::NewFiche)}
+                            {tx(lang, K::NewFiche)}
                         </button>
                     </div>
                     <FilterBuilder/>
@@ -113,12 +113,12 @@ pub fn ListPage() -> impl IntoView {
                     </Show>
                     <Show when=empty_file>
                         <div class="empty">
-                            <p>{tk(K::EmptyFile)}</p>
+                            <p>{tx(lang, K::EmptyFile)}</p>
                             <DemoButton/>
                         </div>
                     </Show>
                     <Show when=move || !empty_file() && count() == 0>
-                        <p class="empty">{tk(K::NoMatch)}</p>
+                        <p class="empty">{tx(lang, K::NoMatch)}</p>
                     </Show>
                     <Table cols=cols selected=selected/>
                 </div>
@@ -138,6 +138,7 @@ fn flip(d: SortDir) -> SortDir {
 /// Which columns show (the name always does). A `<details>`: keyboard and touch for free.
 #[component]
 fn ColumnsMenu(cols: RwSignal<Vec<Col>>) -> impl IntoView {
+    let lang = use_app().lang;
     let boxes = Col::ALL[1..]
         .iter()
         .map(|&c| {
@@ -154,14 +155,14 @@ fn ColumnsMenu(cols: RwSignal<Vec<Col>>) -> impl IntoView {
                 <label class="check">
                     <input type="checkbox" data-testid=format!("col-{}", c.id())
                         prop:checked=move || cols.with(|cs| cs.contains(&c)) on:change=toggle/>
-                    {tk(label(c))}
+                    {tx(lang, label(c))}
                 </label>
             }
         })
         .collect_view();
     view! {
         <details class="menu" data-testid="columns-menu">
-            <summary class="ghost">{tk(K::Columns)}</summary>
+            <summary class="ghost">{tx(lang, K::Columns)}</summary>
             <div class="menu-body">{boxes}</div>
         </details>
     }
@@ -306,7 +307,7 @@ fn Table(cols: RwSignal<Vec<Col>>, selected: RwSignal<HashSet<String>>) -> impl 
             <table class="fiches">
                 <thead>
                     <tr>
-                        <th class="sel"><span class="sr-only">{tk(K::SelectFiche)}</span></th>
+                        <th class="sel"><span class="sr-only">{tx(lang, K::SelectFiche)}</span></th>
                         {head}
                     </tr>
                 </thead>
@@ -379,7 +380,7 @@ fn Slot(
             aria-current=move || app.route.with(|now| matches!(now, Route::Fiche(x) if *x == id())).then_some("true")
             on:click=move |_| go(&Route::Fiche(id()))>
             <td class="sel" on:click=|ev| ev.stop_propagation()>
-                <input type="checkbox" data-testid="select-row" aria-label=tk(K::SelectFiche)
+                <input type="checkbox" data-testid="select-row" aria-label=tx(lang, K::SelectFiche)
                     prop:checked=move || selected.with(|s| s.contains(&id()))
                     on:change=move |_| {
                         let id = id();

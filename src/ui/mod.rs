@@ -24,18 +24,15 @@ pub fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
-/// The text of `key`, following the language. One closure type for every static text on every
-/// page: a `move || t(lang.get(), key)` written in place is a new type each time, and leptos
-/// compiles its reactive rendering again for each (about half a kilobyte of wasm apiece).
+/// The text of `key`, following the language: the one way a component shows a text without
+/// placeholders (texts with data are `move || tf/tn(lang.get(), ...)`, see `i18n`). One closure
+/// type for every static text on every page: a `move || t(lang.get(), key)` written in place is
+/// a new type each time, and leptos compiles its reactive rendering again for each (about half
+/// a kilobyte of wasm apiece).
 pub(crate) fn tx(
     lang: leptos::prelude::RwSignal<crate::i18n::Lang>,
     key: crate::i18n::K,
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     use leptos::prelude::Get;
     move || crate::i18n::t(lang.get(), key)
-}
-
-/// [`tx`] for code that has no `lang` at hand, read from the context: the same closure type.
-pub(crate) fn tk(k: crate::i18n::K) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    tx(crate::state::use_app().lang, k)
 }

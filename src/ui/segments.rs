@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 
 use super::device_files::{dated_name, download};
 use super::dispatch::run;
-use super::tk;
+use super::tx;
 use crate::domain::codec::csv_write::{default_columns, summary_columns, Variant};
 use crate::domain::fiche::{Fiche, Status};
 use crate::domain::segment::list::counts;
@@ -74,17 +74,17 @@ pub fn Sidebar() -> impl IntoView {
         .is_some_and(|w| w >= 900.0);
     view! {
         <details class="sidebar" open=wide data-testid="sidebar">
-            <summary>{tk(K::Segments)}</summary>
+            <summary>{tx(lang, K::Segments)}</summary>
             <ul class="segs">
                 <SegItem testid="seg-all".to_string() filter=Filter::default()
                     name=Signal::derive(move || t(lang.get(), K::AllFiches).to_string())
                     count=Signal::derive(move || app.file.with(|f| f.len()))/>
                 {builtins}
             </ul>
-            <h2>{tk(K::MySegments)}</h2>
+            <h2>{tx(lang, K::MySegments)}</h2>
             <ul class="segs">{saved}</ul>
             <Show when=move || app.saved.with(Vec::is_empty)>
-                <p class="hint">{tk(K::NoSavedSegment)}</p>
+                <p class="hint">{tx(lang, K::NoSavedSegment)}</p>
             </Show>
         </details>
     }
@@ -134,20 +134,20 @@ fn ConfirmButton(
     view! {
         <span class="confirm">
             <button type="button" class="ghost danger" data-testid=testid
-                aria-label=tk(label) aria-expanded=move || armed.get().to_string()
+                aria-label=tx(lang, label) aria-expanded=move || armed.get().to_string()
                 on:click=move |_| armed.update(|a| *a = !*a)>
                 {move || if icon { "×".to_string() } else { t(lang.get(), label).to_string() }}
             </button>
             <Show when=move || armed.get()>
                 <span class="confirm-box" role="alertdialog">
-                    {tk(question)}
+                    {tx(lang, question)}
                     <button type="button" class="danger" data-testid=format!("confirm-{testid}")
                         on:click=move |_| { armed.set(false); on_confirm.run(()); }>
-                        {tk(K::ConfirmDelete)}
+                        {tx(lang, K::ConfirmDelete)}
                     </button>
                     <button type="button" class="ghost" data-testid=format!("cancel-{testid}")
                         on:click=move |_| armed.set(false)>
-                        {tk(K::Cancel)}
+                        {tx(lang, K::Cancel)}
                     </button>
                 </span>
             </Show>
@@ -207,7 +207,7 @@ pub fn FilterBuilder() -> impl IntoView {
                         {lines}
                         {many.then(|| view! {
                             <button type="button" class="ghost small" on:click=move |_| add_line(Some(g))>
-                                {tk(K::AddCondition)}
+                                {tx(lang, K::AddCondition)}
                             </button>
                         })}
                     </fieldset>
@@ -246,27 +246,27 @@ pub fn FilterBuilder() -> impl IntoView {
             {groups}
             <div class="builder-actions">
                 <button type="button" class="ghost" data-testid="add-condition" on:click=move |_| add_line(None)>
-                    {tk(K::AddCondition)}
+                    {tx(lang, K::AddCondition)}
                 </button>
                 <button type="button" class="ghost" data-testid="add-group"
                     on:click=move |_| app.draft.update(|d| d.groups.push(Group { any: false, lines: vec![Line { not: false, cond: Field::Type.default_condition() }] }))>
-                    {tk(K::AddGroup)}
+                    {tx(lang, K::AddGroup)}
                 </button>
                 <Show when=has_lines>
                     <button type="button" class="ghost" data-testid="clear-filter"
                         on:click=move |_| load_draft(app, Draft::default())>
-                        {tk(K::ClearFilter)}
+                        {tx(lang, K::ClearFilter)}
                     </button>
                 </Show>
             </div>
             <Show when=has_lines>
                 <form class="save-segment" on:submit=save>
                     <label>
-                        <span>{tk(K::SegmentName)}</span>
+                        <span>{tx(lang, K::SegmentName)}</span>
                         <input type="text" data-testid="segment-name" required
                             prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
                     </label>
-                    <button type="submit" class="primary" data-testid="save-segment">{tk(K::SaveSegment)}</button>
+                    <button type="submit" class="primary" data-testid="save-segment">{tx(lang, K::SaveSegment)}</button>
                 </form>
             </Show>
         </details>
@@ -282,11 +282,12 @@ fn AnyAll(
     testid: &'static str,
     set: impl Fn(bool) + 'static,
 ) -> impl IntoView {
+    let lang = use_app().lang;
     view! {
-        <select class="any-all" data-testid=testid aria-label=tk(K::FilterOp)
+        <select class="any-all" data-testid=testid aria-label=tx(lang, K::FilterOp)
             on:change=move |ev| set(event_target_value(&ev) == "any")>
-            <option value="all" selected=move || !any.get()>{tk(all)}</option>
-            <option value="any" selected=move || any.get()>{tk(any_k)}</option>
+            <option value="all" selected=move || !any.get()>{tx(lang, all)}</option>
+            <option value="any" selected=move || any.get()>{tx(lang, any_k)}</option>
         </select>
     }
 }
@@ -406,14 +407,14 @@ fn ConditionRow(group: usize, line: usize) -> impl IntoView {
                 <input type="checkbox" data-testid="cond-not"
                     prop:checked=move || parts.with(|p| p.as_ref().is_some_and(|p| p.0))
                     on:change=move |ev| { let on = event_target_checked(&ev); edit(&|l| l.not = on) }/>
-                {tk(K::FilterNot)}
+                {tx(lang, K::FilterNot)}
             </label>
-            <select data-testid="cond-field" aria-label=tk(K::FilterField) on:change=on_field>
+            <select data-testid="cond-field" aria-label=tx(lang, K::FilterField) on:change=on_field>
                 {field_options}
             </select>
             {op_and_values}
             <button type="button" class="ghost small" data-testid="remove-condition"
-                aria-label=tk(K::RemoveCondition)
+                aria-label=tx(lang, K::RemoveCondition)
                 on:click=move |_| app.draft.update(|d| {
                     if let Some(g) = d.groups.get_mut(group) {
                         if line < g.lines.len() {
@@ -431,7 +432,6 @@ fn ConditionRow(group: usize, line: usize) -> impl IntoView {
 pub fn BulkBar(selected: RwSignal<HashSet<String>>) -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
-    let tr = move |k: K| t(lang.get(), k);
     let targets = move || -> Vec<String> {
         let ticked = selected.get_untracked();
         let listed = listed_ids(app);
@@ -534,7 +534,7 @@ pub fn BulkBar(selected: RwSignal<HashSet<String>>) -> impl IntoView {
     };
     let status_options = [Status::Prospect, Status::Client]
         .into_iter()
-        .map(|s| view! { <option value=(s == Status::Client).to_string() selected=move || status.get() == s>{tk(labels::status(s))}</option> })
+        .map(|s| view! { <option value=(s == Status::Client).to_string() selected=move || status.get() == s>{tx(lang, labels::status(s))}</option> })
         .collect_view();
     view! {
         <details class="bulk" data-testid="bulk">
@@ -548,33 +548,33 @@ pub fn BulkBar(selected: RwSignal<HashSet<String>>) -> impl IntoView {
             </summary>
             <div class="bulk-body">
                 <div class="bulk-row">
-                    <input type="text" data-testid="bulk-tag" aria-label=tk(K::Tags) placeholder=tk(K::Tags)
+                    <input type="text" data-testid="bulk-tag" aria-label=tx(lang, K::Tags) placeholder=tx(lang, K::Tags)
                         prop:value=move || tag.get() on:input=move |ev| tag.set(event_target_value(&ev))/>
-                    <button type="button" data-testid="bulk-add-tag" on:click=move |_| apply(Bulk::AddTag(tag.get_untracked()))>{tk(K::BulkAddTag)}</button>
-                    <button type="button" class="ghost" data-testid="bulk-remove-tag" on:click=move |_| apply(Bulk::RemoveTag(tag.get_untracked()))>{tk(K::BulkRemoveTag)}</button>
+                    <button type="button" data-testid="bulk-add-tag" on:click=move |_| apply(Bulk::AddTag(tag.get_untracked()))>{tx(lang, K::BulkAddTag)}</button>
+                    <button type="button" class="ghost" data-testid="bulk-remove-tag" on:click=move |_| apply(Bulk::RemoveTag(tag.get_untracked()))>{tx(lang, K::BulkRemoveTag)}</button>
                 </div>
                 <div class="bulk-row">
-                    <select data-testid="bulk-status" aria-label=tk(K::FStatus)
+                    <select data-testid="bulk-status" aria-label=tx(lang, K::FStatus)
                         on:change=move |ev| status.set(if event_target_value(&ev) == "true" { Status::Client } else { Status::Prospect })>
                         {status_options}
                     </select>
-                    <button type="button" data-testid="bulk-set-status" on:click=move |_| apply(Bulk::Status(status.get_untracked()))>{tk(K::BulkSetStatus)}</button>
-                    <input type="text" data-testid="bulk-owner" aria-label=tk(K::FOwner) placeholder=tk(K::FOwner)
+                    <button type="button" data-testid="bulk-set-status" on:click=move |_| apply(Bulk::Status(status.get_untracked()))>{tx(lang, K::BulkSetStatus)}</button>
+                    <input type="text" data-testid="bulk-owner" aria-label=tx(lang, K::FOwner) placeholder=tx(lang, K::FOwner)
                         prop:value=move || owner.get() on:input=move |ev| owner.set(event_target_value(&ev))/>
-                    <button type="button" data-testid="bulk-set-owner" on:click=move |_| apply(Bulk::Owner(owner.get_untracked()))>{tk(K::BulkSetOwner)}</button>
+                    <button type="button" data-testid="bulk-set-owner" on:click=move |_| apply(Bulk::Owner(owner.get_untracked()))>{tx(lang, K::BulkSetOwner)}</button>
                 </div>
                 <div class="bulk-row">
-                    <button type="button" class="ghost" data-testid="bulk-export-csv" on:click=export_csv>{tk(K::ExportCsv)}</button>
-                    <button type="button" class="ghost" data-testid="bulk-export-vcard" on:click=export_vcard>{tk(K::ExportVcard)}</button>
-                    <button type="button" class="ghost" data-testid="bulk-copy-emails" on:click=copy>{tk(K::CopyEmails)}</button>
+                    <button type="button" class="ghost" data-testid="bulk-export-csv" on:click=export_csv>{tx(lang, K::ExportCsv)}</button>
+                    <button type="button" class="ghost" data-testid="bulk-export-vcard" on:click=export_vcard>{tx(lang, K::ExportVcard)}</button>
+                    <button type="button" class="ghost" data-testid="bulk-copy-emails" on:click=copy>{tx(lang, K::CopyEmails)}</button>
                     <ConfirmButton label=K::BulkDelete question=K::ConfirmBulkDelete testid="bulk-delete" on_confirm=delete/>
                     <Show when=move || !selected.with(HashSet::is_empty)>
-                        <button type="button" class="ghost" on:click=move |_| selected.set(HashSet::new())>{tk(K::ClearSelection)}</button>
+                        <button type="button" class="ghost" on:click=move |_| selected.set(HashSet::new())>{tx(lang, K::ClearSelection)}</button>
                     </Show>
                 </div>
                 <p role="status" data-testid="bulk-result">{move || result.get()}</p>
                 {move || fallback.get().map(|text| view! {
-                    <textarea class="emails" readonly data-testid="emails-fallback" aria-label=tr(K::EmailsToCopy)>{text}</textarea>
+                    <textarea class="emails" readonly data-testid="emails-fallback" aria-label=tx(lang, K::EmailsToCopy)>{text}</textarea>
                 })}
             </div>
         </details>

@@ -1,6 +1,6 @@
 //! Settings: the user's own fields, demo data, and what "private" means here.
 
-use super::{tk, tx};
+use super::tx;
 use leptos::prelude::*;
 
 use super::demo::DemoButton;
@@ -69,7 +69,6 @@ pub fn SettingsPage() -> impl IntoView {
 fn StorageCard() -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
-    let tr = move |k: K| t(lang.get(), k);
     // `None` until the browser answers (it takes a few milliseconds).
     let info: RwSignal<Option<StorageInfo>> = RwSignal::new(None);
     spawn_local(async move { info.set(Some(platform::storage().await.unwrap_or_default())) });
@@ -77,20 +76,23 @@ fn StorageCard() -> impl IntoView {
         move || match info.get().map(|i| pick(&i)) {
             None => "…".to_string(),
             Some(Some(b)) => format_bytes(lang.get(), b),
-            Some(None) => tr(K::StorageUnknown).to_string(),
+            Some(None) => t(lang.get(), K::StorageUnknown).to_string(),
         }
     };
     let persisted = move || match info.get() {
         None => "…",
-        Some(i) => tr(match i.persisted {
-            Some(true) => K::PersistGranted,
-            Some(false) => K::PersistRefused,
-            None => K::StorageUnknown,
-        }),
+        Some(i) => t(
+            lang.get(),
+            match i.persisted {
+                Some(true) => K::PersistGranted,
+                Some(false) => K::PersistRefused,
+                None => K::StorageUnknown,
+            },
+        ),
     };
     let last_backup = move || match app.last_backup.get() {
         Some(at) => format_date(clock::local_day(at), lang.get()),
-        None => tr(K::NeverBackedUp).to_string(),
+        None => t(lang.get(), K::NeverBackedUp).to_string(),
     };
     view! {
         <section class="card" data-testid="storage-card">
@@ -155,7 +157,7 @@ fn TypesCard() -> impl IntoView {
         .map(|(label, testid, get, put, max)| {
             view! {
                 <label class="field">
-                    <span>{tk(label)}</span>
+                    <span>{tx(lang, label)}</span>
                     <input type="number" min="1" max=max.to_string() step="1" data-testid=testid
                         prop:value=move || get(&app.thresholds.get()).to_string()
                         on:change=move |ev| {
@@ -176,11 +178,11 @@ fn TypesCard() -> impl IntoView {
         .collect_view();
     view! {
         <section class="card" data-testid="types-card">
-            <h2>{tk(K::TypesTitle)}</h2>
-            <p class="hint">{tk(K::TypesHelp)}</p>
+            <h2>{tx(lang, K::TypesTitle)}</h2>
+            <p class="hint">{tx(lang, K::TypesHelp)}</p>
             <div class="thresholds">{fields}</div>
             <button type="button" class="ghost" data-testid="th-reset" on:click=move |_| set(defaults)>
-                {tk(K::ResetDefaults)}
+                {tx(lang, K::ResetDefaults)}
             </button>
         </section>
     }
@@ -191,7 +193,6 @@ fn TypesCard() -> impl IntoView {
 fn FieldList() -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
-    let tr = move |k: K| t(lang.get(), k);
     let removing: RwSignal<Option<CustomFieldDef>> = RwSignal::new(None);
     let swap = move |i: usize, j: usize| {
         let mut defs = app.fields.get_untracked();
@@ -253,7 +254,7 @@ fn FieldList() -> impl IntoView {
                                     <input type="text" prop:value=def.name.clone()
                                         on:change=move |ev| rename(i, event_target_value(&ev))/>
                                 </label>
-                                <span class="muted">{move || tr(labels::custom_kind(kind))}</span>
+                                <span class="muted">{tx(lang, labels::custom_kind(kind))}</span>
                                 {kind.has_options().then(|| view! { <span class="muted">{def.options.join(" · ")}</span> })}
                                 <span class="buttons">
                                     <button type="button" class="ghost small" aria-label=tx(lang, K::MoveUp)
@@ -273,10 +274,10 @@ fn FieldList() -> impl IntoView {
             let count = app.file.with(|f| f.records().iter().filter(|r| r.fiche.custom.contains_key(&def.id)).count());
             view! {
                 <div class="confirm" role="alertdialog" aria-modal="true" data-testid="remove-field-dialog">
-                    <p><strong>{tr(K::RemoveFieldTitle)}</strong>" "{tn(lang.get(), K::RemoveFieldValues, count, &[("name", &def.name)])}</p>
-                    <button type="button" data-testid="remove-move-to-notes" on:click=move |_| finish_removal(RemovalMode::MoveToNotes)>{tr(K::RemoveMoveToNotes)}</button>
-                    <button type="button" class="danger" data-testid="remove-delete-values" on:click=move |_| finish_removal(RemovalMode::DeleteValues)>{tr(K::RemoveDeleteValues)}</button>
-                    <button type="button" class="ghost" on:click=move |_| removing.set(None)>{tr(K::Cancel)}</button>
+                    <p><strong>{tx(lang, K::RemoveFieldTitle)}</strong>" "{tn(lang.get(), K::RemoveFieldValues, count, &[("name", &def.name)])}</p>
+                    <button type="button" data-testid="remove-move-to-notes" on:click=move |_| finish_removal(RemovalMode::MoveToNotes)>{tx(lang, K::RemoveMoveToNotes)}</button>
+                    <button type="button" class="danger" data-testid="remove-delete-values" on:click=move |_| finish_removal(RemovalMode::DeleteValues)>{tx(lang, K::RemoveDeleteValues)}</button>
+                    <button type="button" class="ghost" on:click=move |_| removing.set(None)>{tx(lang, K::Cancel)}</button>
                 </div>
             }
         })}
@@ -288,7 +289,6 @@ fn FieldList() -> impl IntoView {
 fn NewField() -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
-    let tr = move |k: K| t(lang.get(), k);
     let name = RwSignal::new(String::new());
     let kind = RwSignal::new(CustomKind::Text);
     let options = RwSignal::new(String::new());
@@ -342,7 +342,7 @@ fn NewField() -> impl IntoView {
                 <select data-testid="field-kind" prop:value=move || code(&kind.get())
                     on:change=move |ev| kind.set(from_code(&event_target_value(&ev)).unwrap_or(CustomKind::Text))>
                     {CustomKind::ALL.into_iter().map(|k| view! {
-                        <option value=code(&k) selected=move || kind.get() == k>{move || tr(labels::custom_kind(k))}</option>
+                        <option value=code(&k) selected=move || kind.get() == k>{tx(lang, labels::custom_kind(k))}</option>
                     }).collect_view()}
                 </select>
             </label>
@@ -353,7 +353,7 @@ fn NewField() -> impl IntoView {
                         on:input=move |ev| options.set(event_target_value(&ev))></textarea>
                 </label>
             </Show>
-            {move || problem.get().map(|k| view! { <p class="field-error" role="alert" data-testid="field-error" data-field="field_name">{tr(k)}</p> })}
+            {move || problem.get().map(|k| view! { <p class="field-error" role="alert" data-testid="field-error" data-field="field_name">{tx(lang, k)}</p> })}
             <div class="actions">
                 <button type="submit" class="primary" data-testid="add-field">{tx(lang, K::AddField)}</button>
             </div>

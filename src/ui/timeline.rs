@@ -119,7 +119,6 @@ fn reload(fiche_id: String, entries: RwSignal<Option<Vec<HistoryEntry>>>, app: A
 pub fn Timeline(fiche_id: String) -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
-    let tr = move |k: K| t(lang.get(), k);
     let entries: RwSignal<Option<Vec<HistoryEntry>>> = RwSignal::new(None);
     let editing: RwSignal<Option<EntryDraft>> = RwSignal::new(None);
     let errors: RwSignal<Vec<FieldError>> = RwSignal::new(Vec::new());
@@ -193,8 +192,8 @@ pub fn Timeline(fiche_id: String) -> impl IntoView {
                 <EntryForm editing errors on_submit=save.clone()/>
             </Show>
             {move || match entries.get() {
-                None => view! { <p class="muted">{tr(K::Loading)}</p> }.into_any(),
-                Some(list) if list.is_empty() => view! { <p class="muted" data-testid="no-history">{tr(K::NoHistory)}</p> }.into_any(),
+                None => view! { <p class="muted">{tx(lang, K::Loading)}</p> }.into_any(),
+                Some(list) if list.is_empty() => view! { <p class="muted" data-testid="no-history">{tx(lang, K::NoHistory)}</p> }.into_any(),
                 Some(list) => {
                     let remove = remove.clone();
                     view! {
@@ -263,7 +262,6 @@ where
     F: Fn(leptos::ev::SubmitEvent) + 'static,
 {
     let lang = use_app().lang;
-    let tr = move |k: K| t(lang.get(), k);
     let kind =
         Memo::new(move |_| editing.with(|d| d.as_ref().map_or(HistoryKind::Purchase, |d| d.kind)));
     let field = move |f: fn(&EntryDraft) -> String| {
@@ -282,14 +280,14 @@ where
     let status_value = field(|d| d.status.clone());
     view! {
         <form class="entry-form" data-testid="entry-form" novalidate on:submit=on_submit>
-            <h3>{move || tr(if editing.with(|d| d.as_ref().is_some_and(|d| d.original.is_some())) { K::EditEntry } else { K::AddEntry })}</h3>
+            <h3>{move || t(lang.get(), if editing.with(|d| d.as_ref().is_some_and(|d| d.original.is_some())) { K::EditEntry } else { K::AddEntry })}</h3>
             <div class="grid">
                 <label class="field">
                     <span class="field-label">{tx(lang, K::EntryKind)}</span>
                     <select data-testid="entry-kind" prop:value=move || code(&kind.get())
                         on:change=set(|d, v| { d.kind = from_code(&v).unwrap_or(HistoryKind::Note); d.status = String::new(); })>
                         {HistoryKind::ALL.into_iter().filter(|k| *k != HistoryKind::Campaign).map(|k| view! {
-                            <option value=code(&k) selected=move || kind.get() == k>{move || tr(labels::history_kind(k))}</option>
+                            <option value=code(&k) selected=move || kind.get() == k>{tx(lang, labels::history_kind(k))}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -312,7 +310,7 @@ where
                             {move || kind.get().statuses().iter().map(|s| {
                                 let c = code(s);
                                 let c2 = c.clone();
-                                view! { <option value=c selected=move || status_value() == c2>{tr(labels::entry_status(*s))}</option> }
+                                view! { <option value=c selected=move || status_value() == c2>{tx(lang, labels::entry_status(*s))}</option> }
                             }).collect_view()}
                         </select>
                         {errors_for(errors, "status".into())}
