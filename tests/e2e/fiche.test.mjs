@@ -26,6 +26,7 @@ test('a fiche from creation to deletion', async ({ app, page, step }) => {
   await step('she is in the list', async () => {
     await list.show();
     await list.expectCount(1);
+    await expectText(list.counter, /^1 fiche$/); // not "1 fiches"
     await list.row('Dupré').waitFor();
   });
 

@@ -10,6 +10,8 @@ test('switching to English and back, remembered across a reload', async ({ app, 
     await app.open();
     await expectEqual(docLang, 'fr', 'the page lang');
     french = await nav.innerText();
+    // French counts 0 in the singular.
+    await expectText(page.getByTestId('count'), /^0 fiche$/);
   });
 
   await step('English, also after a reload', async () => {
@@ -20,6 +22,7 @@ test('switching to English and back, remembered across a reload', async ({ app, 
       (text) => text !== french,
       () => `the navigation still says ${JSON.stringify(french)} in English`,
     );
+    await expectText(page.getByTestId('count'), /^0 records$/);
     await app.reload();
     await expectEqual(docLang, 'en', 'the page lang after a reload');
     await expectText(nav, english);
