@@ -25,7 +25,7 @@ use crate::state::draft::{code, from_code};
 use crate::state::segments::listed_ids;
 use crate::state::transfer::{self, RestoreMode};
 use crate::state::ImportBatchInfo;
-use crate::state::{platform, use_app, AppState};
+use crate::state::{platform, use_app, AppError, AppState};
 
 #[component]
 pub fn ImportExportPage() -> impl IntoView {
@@ -305,6 +305,33 @@ impl Pending {
     }
 }
 
+/// The signals an import's confirmation updates once its write is over.
+struct Imported<T: Send + Sync + 'static> {
+    done: RwSignal<Option<String>>,
+    pending: RwSignal<Option<T>>,
+    imports: RwSignal<u32>,
+    progress: RwSignal<Option<(usize, usize)>>,
+}
+
+/// After an import's write: what it did said (or its failure in the banner), the preview
+/// closed, the undo box told to look again.
+fn settle<T: Send + Sync + 'static>(
+    app: AppState,
+    result: Result<(), AppError>,
+    said: impl FnOnce() -> String,
+    s: Imported<T>,
+) {
+    match result {
+        Ok(()) => {
+            s.done.set(Some(said()));
+            s.pending.set(None);
+            s.imports.update(|n| *n += 1);
+        }
+        Err(e) => app.report(e),
+    }
+    s.progress.set(None);
+}
+
 fn is_vcard(name: &str, bytes: &[u8]) -> bool {
     let lower = name.to_ascii_lowercase();
     let start: Vec<u8> = bytes
@@ -405,19 +432,25 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
         )));
         spawn_local(async move {
             let report = move |d: usize, total: usize| progress.set(Some((d, total)));
-            match transfer::apply_fiches(app, p.fiches(), used, &label, &report).await {
-                Ok(()) => {
-                    let (f, l) = (p.fiches(), lang.get_untracked());
-                    let created = tn(l, K::FichesCreated, f.created(), &[]);
-                    let updated = tn(l, K::FichesUpdated, f.updated(), &[]);
-                    let values = [("created", created.as_str()), ("updated", &updated)];
-                    done.set(Some(tf(l, K::ImportDoneFiches, &values)));
-                    pending.set(None);
-                    imports.update(|n| *n += 1);
-                }
-                Err(e) => app.report(e),
-            }
-            progress.set(None);
+            let result = transfer::apply_fiches(app, p.fiches(), used, &label, &report).await;
+            let said = || {
+                let (f, l) = (p.fiches(), lang.get_untracked());
+                let created = tn(l, K::FichesCreated, f.created(), &[]);
+                let updated = tn(l, K::FichesUpdated, f.updated(), &[]);
+                let values = [("created", created.as_str()), ("updated", &updated)];
+                tf(l, K::ImportDoneFiches, &values)
+            };
+            settle(
+                app,
+                result,
+                said,
+                Imported {
+                    done,
+                    pending,
+                    imports,
+                    progress,
+                },
+            );
         });
     });
     let cancel = Callback::new(move |()| pending.set(None));
@@ -566,17 +599,23 @@ fn ImportHistory(imports: RwSignal<u32>) -> impl IntoView {
         progress.set(Some((0, plan.entries.len())));
         spawn_local(async move {
             let report = move |d: usize, total: usize| progress.set(Some((d, total)));
-            match transfer::apply_history(app, &plan, &label, &report).await {
-                Ok(()) => {
-                    let l = lang.get_untracked();
-                    let entries = tn(l, K::EventsAdded, plan.entries.len(), &[]);
-                    done.set(Some(tf(l, K::ImportDoneHistory, &[("entries", &entries)])));
-                    pending.set(None);
-                    imports.update(|n| *n += 1);
-                }
-                Err(e) => app.report(e),
-            }
-            progress.set(None);
+            let result = transfer::apply_history(app, &plan, &label, &report).await;
+            let said = || {
+                let l = lang.get_untracked();
+                let entries = tn(l, K::EventsAdded, plan.entries.len(), &[]);
+                tf(l, K::ImportDoneHistory, &[("entries", &entries)])
+            };
+            settle(
+                app,
+                result,
+                said,
+                Imported {
+                    done,
+                    pending,
+                    imports,
+                    progress,
+                },
+            );
         });
     });
     let cancel = Callback::new(move |()| pending.set(None));
