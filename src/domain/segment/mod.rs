@@ -4,7 +4,7 @@
 //!
 //! # Use
 //! Figures: 100,000 demo fiches, native release build on the shared 2-core machine
-//! (`tests/segment_bench.rs`); expect wasm in a browser to be slower.
+//! (`tests/native/segment_bench.rs`); expect wasm in a browser to be slower.
 //! ```text
 //! // When a fiche changes (the list's search reads it too); 2.7 µs a fiche, ~270 bytes:
 //! record.text = FoldedText::new(&record.fiche);

@@ -1,19 +1,16 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Fuzz-style property tests: any bytes given to the readers give a report or an error, never a
 //! panic, and in time. Random bytes, and random sequences of the tokens that steer the parsers
 //! (quotes, delimiters, line breaks, vCard keywords, encodings) to reach deeper states.
 
-mod codec_support;
-
 use proptest::prelude::*;
 
+use crate::codec_support::{defs, now, today};
 use carnet::domain::codec::csv_import::{plan_history_import, plan_import};
 use carnet::domain::codec::csv_read::{read_table, ReadError, MAX_COLUMNS};
 use carnet::domain::codec::json_backup::parse_backup;
 use carnet::domain::codec::plan::{ImportOptions, OnMatch};
 use carnet::domain::codec::vcard::plan_vcard_import;
 use carnet::domain::fiche::Fiche;
-use codec_support::{defs, now, today};
 
 const CSV_TOKENS: &[&str] = &[
     "\"",

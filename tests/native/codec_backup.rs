@@ -1,12 +1,10 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! JSON backup: lossless round trip on generated files, complete validation before use, merge
 //! keeping the newest version, and the GDPR export of one person.
-
-mod codec_support;
 
 use chrono::Duration;
 use proptest::prelude::*;
 
+use crate::codec_support::{defs, full_file, now};
 use carnet::domain::codec::json_backup::{
     export_backup, merge_backup, parse_backup, person_export, Backup, BackupError, BackupProblem,
     Meta,
@@ -14,7 +12,6 @@ use carnet::domain::codec::json_backup::{
 use carnet::domain::codec::mapping::Mapping;
 use carnet::domain::custom_field::CustomValue;
 use carnet::domain::fiche::Fiche;
-use codec_support::{defs, full_file, now};
 
 fn meta() -> Meta {
     Meta {

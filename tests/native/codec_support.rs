@@ -1,7 +1,6 @@
 //! Generated files for the codec tests: fiches with hostile text that are nevertheless what the
 //! app stores (tidied by `drop_empty_rows`, valid for `validate_fiche`), unique contact keys per
 //! fiche so no two are the same person, and history entries.
-#![allow(dead_code)]
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;

@@ -1,7 +1,6 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Native throughput of the codec (the browser path is measured separately): run with
-//! `cargo test --release --test codec_bench -- --ignored --nocapture`. Prints figures, never
-//! fails on time.
+//! `cargo test --release --test native codec_bench -- --ignored --nocapture`. Prints figures,
+//! never fails on time.
 
 use std::time::Instant;
 

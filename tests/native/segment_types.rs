@@ -1,14 +1,10 @@
 //! Computed customer types, RFM quintiles and the summary's recent purchases.
 
-#![cfg(not(target_arch = "wasm32"))]
-
-mod segment_support;
-
+use crate::segment_support::{ago, bought, stats, today};
 use carnet::domain::history::{HistoryEntry, HistoryKind};
 use carnet::domain::segment::{CustomerType, FileStats, Rfm, Thresholds};
 use carnet::domain::summary::Summary;
 use chrono::{Days, NaiveDate, TimeZone, Utc};
-use segment_support::{ago, bought, stats, today};
 
 use CustomerType::*;
 

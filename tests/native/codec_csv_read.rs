@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Decoding and CSV reading: the csv-spectrum conformance suite, encodings, delimiters,
 //! spreadsheet habits (blank lines, trailing separators, ragged rows), refusals.
 

@@ -1,14 +1,10 @@
 //! Bulk actions: only changed fiches come back; the mailing list keeps the consented.
 
-#![cfg(not(target_arch = "wasm32"))]
-
-mod segment_support;
-
+use crate::segment_support::{day, fiche};
 use carnet::domain::fiche::{Consent, Fiche, Labelled, Status};
 use carnet::domain::segment::{
     add_tag, mailing_list, remove_tag, set_owner, set_status, Mailing, Skip,
 };
-use segment_support::{day, fiche};
 
 fn tagged(id: &str, tags: &[&str]) -> Fiche {
     let mut f = fiche(id);

@@ -1,6 +1,5 @@
 //! Summaries always equal what the history says; records survive JSON unchanged.
 
-#![cfg(not(target_arch = "wasm32"))]
 use std::collections::BTreeMap;
 
 use carnet::domain::custom_field::CustomValue;

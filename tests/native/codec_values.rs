@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Cell values: dates in the forms exports use, words of other tools, formula neutralisation,
 //! summary columns.
 

@@ -1,6 +1,5 @@
 //! Validation of fiches and entries, tidying of forms, custom fields.
 
-#![cfg(not(target_arch = "wasm32"))]
 use std::collections::BTreeMap;
 
 use carnet::domain::custom_field::{

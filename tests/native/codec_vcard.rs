@@ -1,15 +1,12 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! vCard 4.0 export and 3.0 / 4.0 (and 2.1 quoted-printable) import through the same plan as CSV.
-
-mod codec_support;
 
 use chrono::NaiveDate;
 
+use crate::codec_support::{now, today};
 use carnet::domain::codec::plan::{ImportOptions, ImportProblem, OnMatch, Outcome};
 use carnet::domain::codec::vcard::{export_vcards, plan_vcard_import};
 use carnet::domain::fiche::{Address, Civility, Fiche, FicheKind, Labelled, Sex};
 use carnet::domain::validate::Problem;
-use codec_support::{now, today};
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!(

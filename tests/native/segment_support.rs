@@ -1,7 +1,5 @@
 //! Builders shared by the `segment_*` tests.
 
-#![allow(dead_code)]
-
 use carnet::domain::fiche::Fiche;
 use carnet::domain::history::{HistoryEntry, HistoryKind};
 use carnet::domain::segment::{

@@ -2,8 +2,7 @@
 //! back from it unchanged in meaning; each field's editor reads and writes its condition; the
 //! list's search runs on the folded text.
 
-mod segment_support;
-
+use crate::segment_support::*;
 use carnet::domain::custom_field::{CustomFieldDef, CustomKind, CustomValue};
 use carnet::domain::fiche::{Labelled, Status};
 use carnet::domain::search::Query;
@@ -11,7 +10,6 @@ use carnet::domain::segment::{
     build, fields, parts, BuiltinId, Condition, CustomOp, CustomerType, DateField, DateOp, Draft,
     Field, Filter, FoldedText, Input, Line, NumField, Op, Range, TextField, TextOp,
 };
-use segment_support::*;
 
 fn defs() -> Vec<CustomFieldDef> {
     let def = |id: &str, kind| CustomFieldDef {

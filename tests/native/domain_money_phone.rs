@@ -1,6 +1,5 @@
 //! Phone numbers, amounts and dates as French users type them.
 
-#![cfg(not(target_arch = "wasm32"))]
 use carnet::domain::dates::{compact_date, format_date, iso_date, parse_date, parse_iso_date};
 use carnet::domain::lang::Lang;
 use carnet::domain::money::{

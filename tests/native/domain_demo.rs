@@ -1,6 +1,5 @@
 //! The demo file: deterministic, realistic, and valid record by record.
 
-#![cfg(not(target_arch = "wasm32"))]
 use std::collections::{HashMap, HashSet};
 
 use carnet::domain::demo::demo_file;

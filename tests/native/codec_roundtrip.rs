@@ -1,18 +1,15 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Export then import gives back the same fiches, for every field CSV carries, whatever the
 //! text (quotes, delimiters, line breaks, BOM characters, leading = + - @, emoji, 2,000-char
 //! values) and in both CSV variants.
 
-mod codec_support;
-
 use proptest::prelude::*;
 
+use crate::codec_support::{defs, fiches, now, today};
 use carnet::domain::codec::csv_import::plan_import;
 use carnet::domain::codec::csv_write::{default_columns, export_csv, Variant};
 use carnet::domain::codec::mapping::Layout;
 use carnet::domain::codec::plan::{ImportOptions, OnMatch, Outcome};
 use carnet::domain::fiche::{Consents, Fiche};
-use codec_support::{defs, fiches, now, today};
 
 /// What CSV does not carry: consents, timestamps and version.
 fn csv_fields(f: &Fiche) -> Fiche {

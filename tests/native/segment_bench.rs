@@ -1,8 +1,6 @@
 //! Figures, not a pass/fail test: ms per full filter pass over 100,000 demo fiches (median and
 //! p95 of 100 passes). Run natively in release:
-//! `cargo test --release --test segment_bench -- --ignored --nocapture`
-
-#![cfg(not(target_arch = "wasm32"))]
+//! `cargo test --release --test native segment_bench -- --ignored --nocapture`
 
 use std::collections::HashMap;
 use std::hint::black_box;

@@ -1,6 +1,5 @@
 //! Accent-insensitive search over fiches.
 
-#![cfg(not(target_arch = "wasm32"))]
 use carnet::domain::fiche::{Address, Fiche, FicheKind, Labelled};
 use carnet::domain::search::{fold, haystack, Query};
 use chrono::{TimeZone, Utc};

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! CSV import of fiches and history: each known layout from its fixture, mapping, problems,
 //! duplicates and merge rules.
 

@@ -1,11 +1,8 @@
 //! Every filter operator on hand-made fiches, AND / OR / NOT nesting, the built-in segments.
 
-#![cfg(not(target_arch = "wasm32"))]
-
-mod segment_support;
-
 use std::collections::BTreeMap;
 
+use crate::segment_support::{bought, day, fiche, selects, selects_with, stats, today};
 use carnet::domain::custom_field::CustomValue;
 use carnet::domain::fiche::{Address, Channel, Consent, Fiche, FicheKind, Labelled, Sex, Status};
 use carnet::domain::segment::{
@@ -15,7 +12,6 @@ use carnet::domain::segment::{
 };
 use carnet::domain::summary::Summary;
 use chrono::NaiveDate;
-use segment_support::{bought, day, fiche, selects, selects_with, stats, today};
 
 use Condition as C;
 

@@ -1,7 +1,5 @@
 //! Saved segments as stored JSON, and filters in the address bar.
 
-#![cfg(not(target_arch = "wasm32"))]
-
 use carnet::domain::fiche::{Channel, FicheKind, Sex, Status};
 use carnet::domain::segment::{
     from_url, to_url, Condition, CustomOp, CustomerType, DateField, DateOp, Filter, ListField,

@@ -1,6 +1,5 @@
 //! Orders of the fiche list.
 
-#![cfg(not(target_arch = "wasm32"))]
 use carnet::domain::fiche::{Fiche, FicheKind};
 use carnet::domain::sort::{sort_fiches, sort_value, SortDir, SortKey};
 use carnet::domain::summary::Summary;
