@@ -13,16 +13,14 @@ use carnet::domain::fiche::{Civility, Fiche, FicheKind, Labelled, Sex, Status};
 use carnet::domain::history::HistoryKind;
 use carnet::domain::validate::{validate_fiche, Problem};
 
+use crate::codec_support::today;
+
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!(
         "{}/tests/fixtures/csv/{name}",
         env!("CARGO_MANIFEST_DIR")
     ))
     .expect("fixture")
-}
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2025, 1, 15).unwrap()
 }
 
 fn opts(on_match: OnMatch) -> ImportOptions {

@@ -9,9 +9,7 @@ use carnet::domain::summary::Summary;
 use carnet::domain::validate::{validate_entry, validate_fiche};
 use chrono::{Datelike, NaiveDate};
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2025, 6, 15).unwrap()
-}
+use crate::support::today;
 
 fn demo(count: usize) -> (Vec<Fiche>, Vec<HistoryEntry>) {
     demo_file(7, count, today())

@@ -14,16 +14,10 @@ use carnet::domain::validate::{
     drop_empty_rows, is_valid_email, max_len, parse_custom_input, parse_headcount, parse_number,
     validate_entry, validate_fiche, website_href, FieldError, Problem,
 };
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2025, 6, 15).unwrap()
-}
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
+use crate::support::{day as date, labelled, today};
 
 fn named(first: &str, last: &str) -> Fiche {
     let mut f = Fiche::new(
@@ -33,13 +27,6 @@ fn named(first: &str, last: &str) -> Fiche {
     f.first_name = first.into();
     f.last_name = last.into();
     f
-}
-
-fn labelled(value: &str) -> Labelled {
-    Labelled {
-        label: String::new(),
-        value: value.into(),
-    }
 }
 
 fn def(id: &str, kind: CustomKind, options: &[&str]) -> CustomFieldDef {

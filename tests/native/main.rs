@@ -12,6 +12,7 @@
 
 mod codec_support;
 mod segment_support;
+mod support;
 
 mod codec_backup;
 mod codec_bench;

@@ -3,8 +3,9 @@
 use std::collections::BTreeMap;
 
 use crate::segment_support::{bought, day, fiche, selects, selects_with, stats, today};
+use crate::support::labelled;
 use carnet::domain::custom_field::CustomValue;
-use carnet::domain::fiche::{Address, Channel, Consent, Fiche, FicheKind, Labelled, Sex, Status};
+use carnet::domain::fiche::{Address, Channel, Consent, Fiche, FicheKind, Sex, Status};
 use carnet::domain::segment::{
     builtin_counts, BuiltinId, Computed, Condition, CustomOp, CustomerType, DateField, DateOp,
     Filter, FoldedText, ListField, ListOp, Needle, NumField, Range, Rfm, RfmPart, Row, TextField,
@@ -14,13 +15,6 @@ use carnet::domain::summary::Summary;
 use chrono::NaiveDate;
 
 use Condition as C;
-
-fn labelled(value: &str) -> Labelled {
-    Labelled {
-        label: String::new(),
-        value: value.into(),
-    }
-}
 
 fn consent(granted: bool) -> Option<Consent> {
     Some(Consent {

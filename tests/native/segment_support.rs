@@ -8,14 +8,8 @@ use carnet::domain::segment::{
 use carnet::domain::summary::Summary;
 use chrono::{Days, NaiveDate, TimeZone, Utc};
 
-/// The day every test runs on.
-pub fn today() -> NaiveDate {
-    day(2025, 6, 15)
-}
-
-pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
+/// The day every test runs on, and dates.
+pub use crate::support::{day, today};
 
 pub fn ago(days: u64) -> NaiveDate {
     today().checked_sub_days(Days::new(days)).unwrap()
