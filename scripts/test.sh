@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Everything CI checks, in order, stopping at the first failure:
-#   setup, format, lints (native and wasm), native tests, browser tests (tests/browser_*.rs in
-#   headless Chromium), release build, size report, end-to-end tests (tests/e2e/).
+#   setup, format, lints (native and wasm), native tests (tests/native/), browser tests
+#   (tests/browser/ in headless Chromium), release build, size report, end-to-end tests
+#   (tests/e2e/).
 # Works on a fresh machine (scripts/setup.sh installs what is missing). With CI=true, Cargo.lock
 # must be up to date (--locked).
 set -euo pipefail
@@ -30,31 +31,23 @@ bash scripts/setup.sh
 section "format (cargo fmt --check)"
 cargo fmt --all --check
 
-# The browser test files, as cargo flags (--test browser_x ...). Only these run in wasm32: the
-# other tests are native (they may use native-only crates such as proptest).
-browser_tests=()
-for f in tests/browser_*.rs; do
-  [ -e "$f" ] && browser_tests+=(--test "$(basename "$f" .rs)")
-done
-
 section "lints (cargo clippy, native and wasm32, -D warnings)"
 cargo clippy "${LOCKED[@]}" --all-targets -- -D warnings
-# wasm32 too: every target, so native-only test files must say #![cfg(not(target_arch = "wasm32"))]
-# (proptest, for one, does not build for wasm32).
+# wasm32 too: every target, so the native test crate says #![cfg(not(target_arch = "wasm32"))]
+# (tests/native/main.rs: proptest, for one, does not build for wasm32).
 cargo clippy "${LOCKED[@]}" --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 section "native tests (cargo test)"
+# The library's unit tests and tests/native. tests/browser is cfg(target_arch = "wasm32"):
+# natively it builds to an empty test binary that runs nothing.
 cargo test "${LOCKED[@]}"
 
-section "browser tests (tests/browser_*.rs in headless Chromium)"
-if [ ${#browser_tests[@]} -eq 0 ]; then
-  log test "no tests/browser_*.rs yet: nothing to run"
-else
-  # The runner drives Debian's chromium through chromedriver (headless, --no-sandbox by default).
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-    WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-300} \
-    cargo test "${LOCKED[@]}" --target wasm32-unknown-unknown "${browser_tests[@]}"
-fi
+section "browser tests (tests/browser in headless Chromium)"
+# Only this crate runs in wasm32: the others are native. The runner drives Debian's chromium
+# through chromedriver (headless, --no-sandbox by default).
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-300} \
+  cargo test "${LOCKED[@]}" --target wasm32-unknown-unknown --test browser
 
 section "release build (trunk build --release)"
 trunk build --release "${LOCKED[@]}"

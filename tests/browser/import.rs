@@ -1,20 +1,16 @@
 //! Imports and their undo in real IndexedDB: one transaction each, everything or nothing,
 //! summaries always equal to `Summary::from_history`. Each test has its own database and
 //! deletes it. Timings are printed (run with `-- --nocapture`), never asserted.
-#![cfg(target_arch = "wasm32")]
-
-mod import_support;
 
 use std::cell::RefCell;
 
+use crate::import_support::*;
+use crate::support::{db_name, now_ms};
 use carnet::domain::fiche::Fiche;
 use carnet::domain::history::{HistoryEntry, HistoryKind};
 use carnet::storage::{self, Db, Loaded, StorageError};
-use import_support::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn an_import_creates_updates_and_attaches_entries() {

@@ -1,7 +1,7 @@
 //! The startup snapshot in real IndexedDB: used only while it matches the file, never written
 //! over a newer state, dropped for small files.
-#![cfg(target_arch = "wasm32")]
 
+use crate::support::db_name;
 use carnet::domain::fiche::Fiche;
 use carnet::domain::summary::Summary;
 use carnet::storage::{self, Db, SNAPSHOT_MIN};
@@ -9,12 +9,6 @@ use chrono::{DateTime, Duration, Utc};
 use rexie::{Rexie, TransactionMode};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
-
-fn db_name(test: &str) -> String {
-    format!("carnet-test-{test}-{}", uuid::Uuid::new_v4())
-}
 
 fn fiches(n: usize) -> Vec<Fiche> {
     let start: DateTime<Utc> = "2023-05-01T08:00:00Z".parse().unwrap();

@@ -1,7 +1,7 @@
 //! History in real IndexedDB: every write keeps the stored summary equal to
 //! `Summary::from_history` of the entries, and deleting a fiche deletes all its entries.
-#![cfg(target_arch = "wasm32")]
 
+use crate::support::db_name;
 use carnet::domain::fiche::Fiche;
 use carnet::domain::history::{EntryStatus, HistoryEntry, HistoryKind};
 use carnet::domain::summary::Summary;
@@ -10,12 +10,6 @@ use chrono::{DateTime, Utc};
 use rexie::{KeyRange, Rexie, TransactionMode};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
-
-fn db_name(test: &str) -> String {
-    format!("carnet-test-{test}-{}", uuid::Uuid::new_v4())
-}
 
 fn entry(id: &str, fiche: &str, date: &str, kind: HistoryKind, cents: Option<i64>) -> HistoryEntry {
     HistoryEntry {

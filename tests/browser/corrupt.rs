@@ -1,18 +1,12 @@
 //! Records that do not decode (written by hand, by a bug, by another program): nothing panics,
 //! `load` skips and lists them, other calls refuse with `Corrupt` and write nothing.
-#![cfg(target_arch = "wasm32")]
 
+use crate::support::db_name;
 use carnet::domain::fiche::Fiche;
 use carnet::domain::history::{HistoryEntry, HistoryKind};
 use carnet::storage::{self, StorageError};
 use rexie::{Rexie, TransactionMode};
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
-
-fn db_name(test: &str) -> String {
-    format!("carnet-test-{test}-{}", uuid::Uuid::new_v4())
-}
 
 /// Puts a raw JSON record into `store`, bypassing `storage`.
 async fn put_raw(name: &str, store: &str, record: serde_json::Value) {

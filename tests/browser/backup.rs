@@ -1,20 +1,16 @@
 //! The whole file at once in real IndexedDB: `export_all`, `replace_all` (restoring a backup)
 //! and `merge_changes` (merging one in). Each test has its own database and deletes it.
 //! Timings are printed (run with `-- --nocapture`), never asserted.
-#![cfg(target_arch = "wasm32")]
-
-mod import_support;
 
 use std::collections::BTreeMap;
 
+use crate::import_support::*;
+use crate::support::{db_name, now_ms};
 use carnet::domain::custom_field::{CustomFieldDef, CustomKind};
 use carnet::domain::fiche::Fiche;
 use carnet::domain::history::{HistoryEntry, HistoryKind};
 use carnet::storage::{self, StorageError};
-use import_support::*;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 fn meta_values() -> BTreeMap<String, serde_json::Value> {
     BTreeMap::from([

@@ -1,9 +1,9 @@
 //! Bulk inserts (demo data, imports) in real IndexedDB: one transaction, everything or nothing,
 //! summaries computed on the way. Prints its timings; they never fail the test.
-#![cfg(target_arch = "wasm32")]
 
 use std::collections::HashMap;
 
+use crate::support::{db_name, now_ms};
 use carnet::domain::fiche::{Address, Fiche, FicheKind, Status};
 use carnet::domain::history::{HistoryEntry, HistoryKind};
 use carnet::domain::summary::Summary;
@@ -11,12 +11,6 @@ use carnet::storage::{self, StorageError};
 use chrono::{DateTime, Duration, Utc};
 use rexie::{Rexie, TransactionMode};
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
-
-fn db_name(test: &str) -> String {
-    format!("carnet-test-{test}-{}", uuid::Uuid::new_v4())
-}
 
 fn start() -> DateTime<Utc> {
     "2022-01-01T08:00:00Z".parse().unwrap()
@@ -88,10 +82,6 @@ async fn count(name: &str, store: &str) -> u32 {
     tx.done().await.unwrap();
     raw.close();
     n
-}
-
-fn now_ms() -> f64 {
-    js_sys::Date::now()
 }
 
 /// Inserts, reloads in a fresh connection and compares everything; returns nothing, prints times.

@@ -1,23 +1,12 @@
 //! Bulk actions on a segment in real IndexedDB: many fiches saved in one transaction with
 //! their versions checked (all or nothing), and many deleted with their history.
-#![cfg(target_arch = "wasm32")]
 
+use crate::support::{at, db_name};
 use carnet::domain::fiche::Fiche;
 use carnet::domain::history::{HistoryEntry, HistoryKind};
 use carnet::domain::segment::add_tag;
 use carnet::storage::{self, StorageError};
-use chrono::{DateTime, Utc};
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
-
-fn db_name(test: &str) -> String {
-    format!("carnet-test-{test}-{}", uuid::Uuid::new_v4())
-}
-
-fn at(s: &str) -> DateTime<Utc> {
-    s.parse().unwrap()
-}
 
 fn fiches(n: usize) -> Vec<Fiche> {
     (0..n)

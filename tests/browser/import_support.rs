@@ -1,7 +1,4 @@
-//! Builders and checks shared by `browser_import` and `browser_backup`.
-
-// Each test file uses a part of them.
-#![allow(dead_code)]
+//! Builders and checks shared by `import` and `backup`.
 
 use carnet::domain::custom_field::CustomValue;
 use carnet::domain::fiche::{Fiche, Labelled};
@@ -10,10 +7,6 @@ use carnet::domain::summary::Summary;
 use carnet::storage::{Db, Loaded};
 use chrono::{DateTime, Duration, Utc};
 use rexie::{Rexie, TransactionMode};
-
-pub fn db_name(test: &str) -> String {
-    format!("carnet-test-{test}-{}", uuid::Uuid::new_v4())
-}
 
 pub fn start() -> DateTime<Utc> {
     "2023-06-01T09:00:00Z".parse().unwrap()
@@ -132,7 +125,3 @@ pub async fn counts(name: &str) -> [u32; 3] {
 }
 
 pub fn no_progress(_: usize, _: usize) {}
-
-pub fn now_ms() -> f64 {
-    js_sys::Date::now()
-}

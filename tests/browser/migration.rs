@@ -1,10 +1,10 @@
 //! Schema migrations against real IndexedDB: a version 1 database, built with rexie from a stored
 //! fixture exactly as version 1 laid it out, opened by `storage::open`; and databases from a
 //! newer version, which must be refused without being touched.
-#![cfg(target_arch = "wasm32")]
 
 use std::collections::HashMap;
 
+use crate::support::db_name;
 use carnet::domain::custom_field::CustomFieldDef;
 use carnet::domain::fiche::Fiche;
 use carnet::domain::history::HistoryEntry;
@@ -15,13 +15,7 @@ use serde_json::Value;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
-
-const FIXTURE: &str = include_str!("fixtures/schema_v1.json");
-
-fn db_name(test: &str) -> String {
-    format!("carnet-test-{test}-{}", uuid::Uuid::new_v4())
-}
+const FIXTURE: &str = include_str!("../fixtures/schema_v1.json");
 
 fn fixture() -> Value {
     serde_json::from_str(FIXTURE).unwrap()

@@ -1,20 +1,14 @@
 //! Several connections to one database, as several tabs make them: an old tab that will not let
 //! go blocks an upgrade (reported, not hung), a newer tab or a deletion is never blocked by us
 //! (and `on_closed` says so at once), and one tab reads back what another wrote (`get_fiche`).
-#![cfg(target_arch = "wasm32")]
 
+use crate::support::db_name;
 use carnet::storage::{self, StorageError};
 use js_sys::Promise;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{IdbDatabase, IdbOpenDbRequest};
-
-wasm_bindgen_test_configure!(run_in_browser);
-
-fn db_name(test: &str) -> String {
-    format!("carnet-test-{test}-{}", uuid::Uuid::new_v4())
-}
 
 /// A raw connection, like a tab running code that ignores `versionchange`. `None`: the
 /// current version, whatever it is.

@@ -1,23 +1,13 @@
 //! Fiches in real IndexedDB: create, read, update, delete, optimistic concurrency, reload,
 //! custom fields and settings. Each test has its own database and deletes it.
-#![cfg(target_arch = "wasm32")]
 
+use crate::support::{at, db_name};
 use carnet::domain::custom_field::{CustomFieldDef, CustomKind, CustomValue};
 use carnet::domain::fiche::{Fiche, Labelled};
 use carnet::domain::summary::Summary;
 use carnet::storage::{self, StorageError};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
-
-fn db_name(test: &str) -> String {
-    format!("carnet-test-{test}-{}", uuid::Uuid::new_v4())
-}
-
-fn at(s: &str) -> DateTime<Utc> {
-    s.parse().unwrap()
-}
 
 fn fiche(id: &str, last: &str) -> Fiche {
     let mut f = Fiche::new(id.into(), at("2024-01-15T09:30:00Z"));
