@@ -5,11 +5,10 @@
 use std::cell::RefCell;
 
 use crate::import_support::*;
-use crate::support::{db_name, now_ms};
+use crate::support::{db_name, now_ms, FakeEstimate};
 use carnet::domain::fiche::Fiche;
 use carnet::domain::history::{HistoryEntry, HistoryKind};
 use carnet::storage::{self, Db, Loaded, StorageError};
-use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 #[wasm_bindgen_test]
@@ -385,27 +384,6 @@ async fn a_hundred_thousand_fiche_import_timing() {
     import_timing("import-100k", 100_000, false).await;
 }
 
-fn storage_manager() -> JsValue {
-    let navigator = js_sys::Reflect::get(&js_sys::global(), &"navigator".into()).unwrap();
-    js_sys::Reflect::get(&navigator, &"storage".into()).unwrap()
-}
-
-/// Replaces `navigator.storage.estimate` for the page (the tests share it: put it back after);
-/// returns the original.
-fn fake_estimate(usage: f64, quota: f64) -> JsValue {
-    let storage = storage_manager();
-    let original = js_sys::Reflect::get(&storage, &"estimate".into()).unwrap();
-    let fake = js_sys::Function::new_no_args(&format!(
-        "return Promise.resolve({{ usage: {usage}, quota: {quota} }});"
-    ));
-    js_sys::Reflect::set(&storage, &"estimate".into(), &fake).unwrap();
-    original
-}
-
-fn restore_estimate(original: JsValue) {
-    js_sys::Reflect::set(&storage_manager(), &"estimate".into(), &original).unwrap();
-}
-
 #[wasm_bindgen_test]
 async fn a_large_write_that_does_not_fit_is_refused_before_anything_is_written() {
     let name = db_name("no-room");
@@ -415,7 +393,7 @@ async fn a_large_write_that_does_not_fit_is_refused_before_anything_is_written()
     let (create, update, entries) = an_import(&stored);
 
     // 10 MB left: less than the margin every large write keeps.
-    let original = fake_estimate(1.0e6, 11.0e6);
+    let estimate = FakeEstimate::new(1.0e6, 11.0e6);
     let refused = db
         .apply_import(&create, &update, &entries, "clients.csv", &no_progress)
         .await;
@@ -423,7 +401,7 @@ async fn a_large_write_that_does_not_fit_is_refused_before_anything_is_written()
         .replace_all(&create, &[], &[], &Default::default(), &no_progress)
         .await;
     let demo = db.bulk_insert(&create, &[]).await;
-    restore_estimate(original);
+    drop(estimate);
 
     for result in [refused.map(drop), restore.map(drop), demo.map(drop)] {
         match result {

@@ -20,5 +20,6 @@ mod import;
 mod migration;
 mod segments;
 mod snapshot;
+mod state;
 mod storage;
 mod tabs;

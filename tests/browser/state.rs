@@ -1,8 +1,6 @@
 //! The state layer's actions against real IndexedDB: a write reaches the database before memory
 //! changes, and a refused or failed write leaves memory as it was. Each test has its own
 //! database, set as the app's handle (`state::db::set_db`), and deletes it.
-#![cfg(target_arch = "wasm32")]
-
 use carnet::domain::fiche::Fiche;
 use carnet::domain::lang::Lang;
 use carnet::state::{actions, db, AppError, AppState, Route, StorageError};
@@ -11,11 +9,7 @@ use chrono::Utc;
 use leptos::prelude::*;
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
-
-fn db_name(test: &str) -> String {
-    format!("carnet-test-{test}-{}", uuid::Uuid::new_v4())
-}
+use crate::support::{db_name, FakeEstimate};
 
 /// An app state on a fresh database of its own.
 async fn app_on(name: &str) -> AppState {
@@ -92,13 +86,9 @@ async fn a_write_that_fails_in_the_database_leaves_memory_empty() {
     let name = db_name("state-failed");
     let app = app_on(&name).await;
     // The demo data needs room; the browser says 1 MB is left: refused before any write.
-    let navigator = js_sys::Reflect::get(&js_sys::global(), &"navigator".into()).unwrap();
-    let manager = js_sys::Reflect::get(&navigator, &"storage".into()).unwrap();
-    let original = js_sys::Reflect::get(&manager, &"estimate".into()).unwrap();
-    let fake = js_sys::Function::new_no_args("return Promise.resolve({ usage: 0, quota: 1e6 });");
-    js_sys::Reflect::set(&manager, &"estimate".into(), &fake).unwrap();
+    let estimate = FakeEstimate::new(0.0, 1e6);
     let result = actions::load_demo(app).await;
-    js_sys::Reflect::set(&manager, &"estimate".into(), &original).unwrap();
+    drop(estimate);
     assert!(
         matches!(result, Err(AppError::Storage(StorageError::NoRoom { .. }))),
         "{result:?}"
