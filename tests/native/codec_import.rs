@@ -634,6 +634,31 @@ fn history_import_keeps_credit_notes_as_negative_amounts() {
 }
 
 #[test]
+fn history_import_reads_a_credit_note_typed_as_such_as_money_given_back() {
+    let fiche = existing_fiche("a", "Lefèvre", "helene.lefevre@exemple.fr", "");
+    // The type column says what the row is; some tills write the credit note's amount positive.
+    let csv = "Date;Email;Montant;Libellé;Type\n\
+        05/05/2024;helene.lefevre@exemple.fr;12,50;Avoir carte;Avoir\n\
+        06/05/2024;helene.lefevre@exemple.fr;-3,00;Retour;remboursement\n\
+        07/05/2024;helene.lefevre@exemple.fr;8,00;Refund;Credit note\n\
+        08/05/2024;helene.lefevre@exemple.fr;;Avoir sans montant;avoir\n";
+    let p = plan_history_import(csv.as_bytes(), &[&fiche], &mut ids()).unwrap();
+    let got: Vec<(HistoryKind, Option<i64>)> =
+        p.entries.iter().map(|e| (e.kind, e.amount_cents)).collect();
+    assert_eq!(
+        got,
+        [
+            (HistoryKind::Purchase, Some(-1250)),
+            (HistoryKind::Purchase, Some(-300)),
+            (HistoryKind::Purchase, Some(-800)),
+        ]
+    );
+    // A credit note needs its amount, as any purchase does.
+    assert_eq!((p.rejected, p.errors.len()), (1, 1));
+    assert_eq!(p.errors[0].line, 5);
+}
+
+#[test]
 fn history_import_skips_entries_already_there() {
     let a = existing_fiche("a", "Lefèvre", "helene.lefevre@exemple.fr", "");
     let b = existing_fiche("b", "Martin", "jerome@exemple.fr", "");

@@ -64,7 +64,19 @@ fn hist_col(k: &str) -> HistCol {
     }
 }
 
+/// Words a till writes in its type column for money given back: a purchase with a negative
+/// amount, whichever sign the row's amount has.
+fn is_refund_kind(raw: &str) -> bool {
+    matches!(
+        key(raw).as_str(),
+        "avoir" | "remboursement" | "rembourse" | "retour" | "refund" | "creditnote" | "return"
+    )
+}
+
 fn parse_history_kind(raw: &str) -> Option<HistoryKind> {
+    if is_refund_kind(raw) {
+        return Some(HistoryKind::Purchase);
+    }
     let k = key(raw);
     Some(match k.as_str() {
         "achat" | "purchase" | "vente" | "sale" | "commande" | "order" => HistoryKind::Purchase,
@@ -199,6 +211,7 @@ pub fn plan_history_import(
         let mut label = String::new();
         let mut text = String::new();
         let mut currency = default_currency();
+        let mut refund = false;
         let mut ok = true;
         origins.clear();
         for ((cell, col), header) in row.fields.iter().zip(&cols).zip(&table.headers) {
@@ -244,7 +257,10 @@ pub fn plan_history_import(
                     }
                 },
                 HistCol::Kind => match parse_history_kind(v) {
-                    Some(k) => kind = Some(k),
+                    Some(k) => {
+                        kind = Some(k);
+                        refund = is_refund_kind(v);
+                    }
                     None => {
                         err(header, v, ImportProblem::UnknownKind);
                         ok = false;
@@ -276,6 +292,10 @@ pub fn plan_history_import(
             plan.rejected += 1;
             continue;
         };
+        // A credit note typed as such is money given back, written positive by some tills.
+        if refund {
+            amount = amount.map(|a| -a.abs());
+        }
         let kind = kind.unwrap_or(if amount.is_some() {
             HistoryKind::Purchase
         } else {
