@@ -91,6 +91,23 @@ pub enum Bulk {
 /// nothing); memory follows after the commit. Returns how many fiches changed.
 pub async fn bulk_edit(app: AppState, ids: &[String], action: Bulk) -> Result<usize, AppError> {
     use crate::domain::segment::{add_tag, remove_tag, set_owner, set_status};
+    use crate::domain::validate::{max_len, FieldError, Problem};
+    // What the form would refuse, a bulk edit refuses too, before anything is written.
+    let too_long = match &action {
+        Bulk::AddTag(tag) => {
+            (tag.chars().count() > max_len::LABEL).then_some(("tags", max_len::LABEL))
+        }
+        Bulk::Owner(o) => {
+            (o.chars().count() > max_len::SHORT_TEXT).then_some(("owner", max_len::SHORT_TEXT))
+        }
+        Bulk::RemoveTag(_) | Bulk::Status(_) => None,
+    };
+    if let Some((field, max)) = too_long {
+        return Err(AppError::Invalid(vec![FieldError::new(
+            field,
+            Problem::TooLong { max },
+        )]));
+    }
     let fiches = listed_fiches(app, ids);
     let changed = match &action {
         Bulk::AddTag(tag) => add_tag(&fiches, tag),

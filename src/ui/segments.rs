@@ -16,10 +16,10 @@ use crate::domain::segment::list::counts;
 use crate::domain::segment::{
     build, fields, mailing_list, BuiltinId, Draft, Field, Filter, Group, Input, Line,
 };
-use crate::i18n::{labels, t, tn, K};
+use crate::i18n::{labels, problem_text, t, tn, K};
 use crate::state::segments::{self as seg, bulk_delete, bulk_edit, listed_ids, load_draft, Bulk};
 use crate::state::transfer::{csv_of, vcards_of};
-use crate::state::use_app;
+use crate::state::{use_app, AppError};
 
 /// The filter a segment shows as once loaded in the builder, to tell which one is active.
 fn as_loaded(f: &Filter) -> Filter {
@@ -467,8 +467,15 @@ pub fn BulkBar(selected: RwSignal<HashSet<String>>) -> impl IntoView {
         start();
         let ids = targets();
         run(app, async move {
-            let n = bulk_edit(app, &ids, action).await?;
-            result.set(Some(tn(lang.get_untracked(), K::FichesChanged, n, &[])));
+            let l = lang.get_untracked();
+            match bulk_edit(app, &ids, action).await {
+                Ok(n) => result.set(Some(tn(l, K::FichesChanged, n, &[]))),
+                // A value the form would refuse: said where the result goes.
+                Err(AppError::Invalid(errors)) => {
+                    result.set(errors.first().map(|e| problem_text(l, &e.problem)));
+                }
+                Err(e) => return Err(e),
+            }
             Ok(())
         });
     };

@@ -112,3 +112,27 @@ async fn a_write_that_fails_in_the_database_leaves_memory_empty() {
     other.close();
     storage::delete_database(&name).await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_bulk_edit_the_form_would_refuse_is_refused_before_anything_is_written() {
+    use carnet::state::segments::{bulk_edit, Bulk};
+    let name = db_name("state-bulk");
+    let app = app_on(&name).await;
+    let saved = actions::save_fiche(app, fiche("a", "Martin"))
+        .await
+        .unwrap();
+    let ids = vec!["a".to_string()];
+    for action in [Bulk::AddTag("t".repeat(61)), Bulk::Owner("o".repeat(101))] {
+        let refused = bulk_edit(app, &ids, action).await;
+        assert!(matches!(refused, Err(AppError::Invalid(_))), "{refused:?}");
+    }
+    assert_eq!(in_memory(app, "a"), Some(saved.clone()), "memory unchanged");
+    assert_eq!(on_disk(&name, "a").await, Some(saved));
+    // At the limit it goes through.
+    let n = bulk_edit(app, &ids, Bulk::AddTag("t".repeat(60)))
+        .await
+        .unwrap();
+    assert_eq!(n, 1);
+    assert_eq!(on_disk(&name, "a").await.unwrap().tags, ["t".repeat(60)]);
+    storage::delete_database(&name).await.unwrap();
+}
