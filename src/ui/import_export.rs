@@ -305,26 +305,23 @@ impl Pending {
     }
 }
 
-/// The signals an import's confirmation updates once its write is over.
-struct Imported<T: Send + Sync + 'static> {
+/// What an import's confirmation updates once its write is over: its result line, its preview
+/// (`close`), the undo box and the progress bar.
+#[derive(Clone, Copy)]
+struct Imported {
     done: RwSignal<Option<String>>,
-    pending: RwSignal<Option<T>>,
+    close: Callback<()>,
     imports: RwSignal<u32>,
     progress: RwSignal<Option<(usize, usize)>>,
 }
 
 /// After an import's write: what it did said (or its failure in the banner), the preview
 /// closed, the undo box told to look again.
-fn settle<T: Send + Sync + 'static>(
-    app: AppState,
-    result: Result<(), AppError>,
-    said: impl FnOnce() -> String,
-    s: Imported<T>,
-) {
+fn settle(app: AppState, result: Result<(), AppError>, said: impl FnOnce() -> String, s: Imported) {
     match result {
         Ok(()) => {
             s.done.set(Some(said()));
-            s.pending.set(None);
+            s.close.run(());
             s.imports.update(|n| *n += 1);
         }
         Err(e) => app.report(e),
@@ -417,6 +414,12 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
         });
         replan(app);
     };
+    let signals = Imported {
+        done,
+        close: Callback::new(move |()| pending.set(None)),
+        imports,
+        progress,
+    };
     let confirm = Callback::new(move |()| {
         let Some(p) = pending.get_untracked() else {
             return;
@@ -440,20 +443,10 @@ fn ImportFiches(imports: RwSignal<u32>) -> impl IntoView {
                 let values = [("created", created.as_str()), ("updated", &updated)];
                 tf(l, K::ImportDoneFiches, &values)
             };
-            settle(
-                app,
-                result,
-                said,
-                Imported {
-                    done,
-                    pending,
-                    imports,
-                    progress,
-                },
-            );
+            settle(app, result, said, signals);
         });
     });
-    let cancel = Callback::new(move |()| pending.set(None));
+    let cancel = signals.close;
 
     view! {
         <section class="card" data-testid="import-fiches">
@@ -591,6 +584,12 @@ fn ImportHistory(imports: RwSignal<u32>) -> impl IntoView {
             reading.set(false);
         });
     });
+    let signals = Imported {
+        done,
+        close: Callback::new(move |()| pending.set(None)),
+        imports,
+        progress,
+    };
     let confirm = Callback::new(move |()| {
         let Some(plan) = pending.get_untracked() else {
             return;
@@ -605,20 +604,10 @@ fn ImportHistory(imports: RwSignal<u32>) -> impl IntoView {
                 let entries = tn(l, K::EventsAdded, plan.entries.len(), &[]);
                 tf(l, K::ImportDoneHistory, &[("entries", &entries)])
             };
-            settle(
-                app,
-                result,
-                said,
-                Imported {
-                    done,
-                    pending,
-                    imports,
-                    progress,
-                },
-            );
+            settle(app, result, said, signals);
         });
     });
-    let cancel = Callback::new(move |()| pending.set(None));
+    let cancel = signals.close;
     view! {
         <section class="card" data-testid="import-history">
             <h2>{tx(lang, K::HistoryImportTitle)}</h2>

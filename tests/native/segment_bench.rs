@@ -6,14 +6,14 @@ use std::collections::HashMap;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use crate::segment_support::rows;
 use carnet::domain::demo::demo_file;
 use carnet::domain::fiche::{Channel, FicheKind};
 use carnet::domain::history::HistoryEntry;
 use carnet::domain::search::{haystack, Query};
 use carnet::domain::segment::{
     builtin_counts, Computed, Condition as C, CustomerType, DateField, DateOp, FileStats, Filter,
-    FoldedText, ListField, ListOp, Needle, NumField, Range, RfmPart, Row, TextField, TextOp,
-    Thresholds,
+    FoldedText, ListField, ListOp, Needle, NumField, Range, RfmPart, TextField, TextOp, Thresholds,
 };
 use carnet::domain::summary::Summary;
 use chrono::NaiveDate;
@@ -138,14 +138,7 @@ fn filter_passes_over_100k_fiches() {
         t.elapsed().as_secs_f64() * 1000.0,
         bytes as f64 / 1e6
     );
-    let rows: Vec<Row> = (0..fiches.len())
-        .map(|i| Row {
-            fiche: &fiches[i],
-            summary: &summaries[i],
-            computed: &computed[i],
-            text: &texts[i],
-        })
-        .collect();
+    let rows = rows(&fiches, &summaries, &computed, &texts);
     for (name, filter) in &filters {
         let (med, p95, hits) = time(|| rows.iter().filter(|&&r| filter.matches(r, today)).count());
         println!("{name:<58} {med:>7.2} ms median {p95:>7.2} ms p95 ({hits} fiches)");

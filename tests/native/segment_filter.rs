@@ -2,13 +2,13 @@
 
 use std::collections::BTreeMap;
 
-use crate::segment_support::{bought, day, fiche, selects, selects_with, stats, today};
+use crate::segment_support::{bought, day, fiche, rows, selects, selects_with, stats, today};
 use crate::support::labelled;
 use carnet::domain::custom_field::CustomValue;
 use carnet::domain::fiche::{Address, Channel, Consent, Fiche, FicheKind, Sex, Status};
 use carnet::domain::segment::{
     builtin_counts, BuiltinId, Computed, Condition, CustomOp, CustomerType, DateField, DateOp,
-    Filter, FoldedText, ListField, ListOp, Needle, NumField, Range, Rfm, RfmPart, Row, TextField,
+    Filter, FoldedText, ListField, ListOp, Needle, NumField, Range, Rfm, RfmPart, TextField,
     TextOp,
 };
 use carnet::domain::summary::Summary;
@@ -456,14 +456,7 @@ fn builtin_segments_and_their_counts() {
     use CustomerType::*;
     assert_eq!(kinds, [Prospect, New, Occasional, Loyal, Inactive]);
     let texts: Vec<FoldedText> = fiches.iter().map(FoldedText::new).collect();
-    let rows: Vec<Row> = (0..fiches.len())
-        .map(|i| Row {
-            fiche: &fiches[i],
-            summary: &summaries[i],
-            computed: &computed[i],
-            text: &texts[i],
-        })
-        .collect();
+    let rows = rows(&fiches, &summaries, &computed, &texts);
     let counts = builtin_counts(rows.iter().copied(), today());
     use BuiltinId as B;
     let want = [

@@ -25,10 +25,16 @@ pub fn fiche(id: &str) -> Fiche {
 
 /// The summary of purchases made `days` ago, each of `cents`.
 pub fn bought(days: &[u64], cents: i64) -> Summary {
-    let entries: Vec<HistoryEntry> = days
+    let lines: Vec<(u64, i64)> = days.iter().map(|&d| (d, cents)).collect();
+    purchases(&lines)
+}
+
+/// The summary of purchases and refunds (negative amounts), each (days ago, cents).
+pub fn purchases(lines: &[(u64, i64)]) -> Summary {
+    let entries: Vec<HistoryEntry> = lines
         .iter()
         .enumerate()
-        .map(|(i, &d)| HistoryEntry {
+        .map(|(i, &(d, cents))| HistoryEntry {
             id: format!("e{i}"),
             fiche_id: "f".into(),
             date: ago(d).and_hms_opt(12, 0, 0).unwrap().and_utc(),
@@ -41,6 +47,23 @@ pub fn bought(days: &[u64], cents: i64) -> Summary {
         })
         .collect();
     Summary::from_history(&entries)
+}
+
+/// The rows a filter reads, index for index.
+pub fn rows<'a>(
+    fiches: &'a [Fiche],
+    summaries: &'a [Summary],
+    computed: &'a [Computed],
+    texts: &'a [FoldedText],
+) -> Vec<Row<'a>> {
+    (0..fiches.len())
+        .map(|i| Row {
+            fiche: &fiches[i],
+            summary: &summaries[i],
+            computed: &computed[i],
+            text: &texts[i],
+        })
+        .collect()
 }
 
 /// What a prospect computes to.

@@ -1,7 +1,6 @@
 //! Computed customer types, RFM quintiles and the summary's recent purchases.
 
-use crate::segment_support::{ago, bought, stats, today};
-use carnet::domain::history::{HistoryEntry, HistoryKind};
+use crate::segment_support::{ago, bought, purchases, stats, today};
 use carnet::domain::segment::{CustomerType, FileStats, Rfm, Thresholds};
 use carnet::domain::summary::Summary;
 use chrono::{Days, NaiveDate, TimeZone, Utc};
@@ -193,32 +192,12 @@ fn rfm_ties_share_the_lower_score() {
     assert_eq!(f_scores(&[9]), [1], "a single buyer");
 }
 
-/// Purchases and refunds (negative amounts), each (days ago, cents).
-fn lines(lines: &[(u64, i64)]) -> Summary {
-    let entries: Vec<HistoryEntry> = lines
-        .iter()
-        .enumerate()
-        .map(|(i, &(d, cents))| HistoryEntry {
-            id: format!("e{i}"),
-            fiche_id: "f".into(),
-            date: ago(d).and_hms_opt(12, 0, 0).unwrap().and_utc(),
-            kind: HistoryKind::Purchase,
-            label: String::new(),
-            amount_cents: Some(cents),
-            currency: "EUR".into(),
-            status: None,
-            text: String::new(),
-        })
-        .collect();
-    Summary::from_history(&entries)
-}
-
 #[test]
 fn refunds_leave_types_to_orders_and_lower_the_monetary_score() {
     // Bought and fully refunded (net 0); refunded more than bought (net < 0); refunds only.
-    let zero = lines(&[(400, 5000), (10, -5000)]);
-    let negative = lines(&[(20, 1000), (5, -3000)]);
-    let refund_only = lines(&[(5, -2000)]);
+    let zero = purchases(&[(400, 5000), (10, -5000)]);
+    let negative = purchases(&[(20, 1000), (5, -3000)]);
+    let refund_only = purchases(&[(5, -2000)]);
     assert_eq!((zero.total_spent_cents, zero.orders), (0, 1));
     assert_eq!((negative.total_spent_cents, negative.orders), (-2000, 1));
     assert_eq!(
