@@ -58,16 +58,21 @@ pub async fn free_space() -> Option<u64> {
 /// Refuses with [`StorageError::NoRoom`] a write of about `json_bytes` of records that would
 /// not fit with its margin; lets it through where the browser can tell neither way.
 pub async fn ensure_room(json_bytes: u64) -> Result<(), StorageError> {
-    ensure_free(disk_need(json_bytes)).await
+    ensure_free(disk_need(json_bytes), json_bytes >= PROBE_FROM).await
 }
+
+/// Writes smaller than this are not probed (only the estimate is asked): a bulk edit of a few
+/// fiches would otherwise write its margin, 16 MB, to disk each time. The full disk that
+/// damages a database comes from a large write.
+const PROBE_FROM: u64 = 1024 * 1024;
 
 /// The same for one value written as it is (the startup snapshot: no index, no undo record, one
 /// copy): its size and the margin.
 pub async fn ensure_room_for_value(bytes: u64) -> Result<(), StorageError> {
-    ensure_free(bytes.saturating_add(WRITE_MARGIN)).await
+    ensure_free(bytes.saturating_add(WRITE_MARGIN), bytes >= PROBE_FROM).await
 }
 
-async fn ensure_free(need: u64) -> Result<(), StorageError> {
+async fn ensure_free(need: u64, probe: bool) -> Result<(), StorageError> {
     let (usage, quota) = estimate().await;
     if let Room::Short { need, free } = room(need, usage, quota) {
         return Err(StorageError::NoRoom {
@@ -75,7 +80,7 @@ async fn ensure_free(need: u64) -> Result<(), StorageError> {
             free: Some(free),
         });
     }
-    if probe_room(need as f64).await.as_bool() == Some(false) {
+    if probe && probe_room(need as f64).await.as_bool() == Some(false) {
         // How much is left is not known: the estimate was the browser's, and wrong.
         return Err(StorageError::NoRoom { need, free: None });
     }
