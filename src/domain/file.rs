@@ -53,6 +53,11 @@ impl FileState {
         self.by_id.get(id).map(|&i| &self.records[i])
     }
 
+    /// The index of a fiche in [`FileState::records`].
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
     pub fn records(&self) -> &[Record] {
         &self.records
     }

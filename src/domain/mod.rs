@@ -1,6 +1,7 @@
 //! Pure Rust: records, rules and computations. No browser types here, so all of it is tested
 //! natively with `cargo test`.
 
+pub mod analytics;
 pub mod codec;
 pub mod custom_field;
 pub mod dates;

@@ -10,6 +10,7 @@
 // Native only: proptest, for one, does not build for wasm32.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod analytics_log;
 mod codec_support;
 mod segment_support;
 mod support;
