@@ -8,7 +8,9 @@ use super::change::{notify, Change};
 use super::clock::today;
 use super::db::{db, set_db, DB_NAME};
 use super::sync;
-use super::{mark, platform, snapshot, AppError, AppState, Failure, FileState, Notice, Phase};
+use super::{
+    history_log, mark, platform, snapshot, AppError, AppState, Failure, FileState, Notice, Phase,
+};
 use crate::domain::custom_field::CustomFieldDef;
 use crate::domain::demo::demo_file;
 use crate::domain::fiche::Fiche;
@@ -38,6 +40,7 @@ pub async fn start(app: AppState) {
     match result {
         Ok(loaded) => {
             let from_snapshot = loaded.from_snapshot;
+            history_log::start(app, loaded.log);
             if lost(known.as_ref(), loaded.fiches.len()) {
                 app.lost.set(known);
             }
@@ -111,6 +114,7 @@ pub async fn delete_fiche(app: AppState, id: String) -> Result<(), AppError> {
     app.file.update(|f| {
         f.remove(&id);
     });
+    history_log::forget(app, std::slice::from_ref(&id));
     notify(Change::fiche(&id));
     Ok(())
 }
@@ -130,7 +134,9 @@ pub async fn save_entry(app: AppState, entry: HistoryEntry) -> Result<Summary, A
     let summary = db()?.save_entry(&entry).await?;
     app.file
         .update(|f| f.set_summary(&entry.fiche_id, summary.clone()));
-    notify(Change::fiche(&entry.fiche_id));
+    let change = Change::fiche(&entry.fiche_id);
+    history_log::follow(app, &change);
+    notify(change);
     Ok(summary)
 }
 
@@ -142,7 +148,9 @@ pub async fn delete_entry(
     let summary = db()?.delete_entry(&fiche_id, &entry_id).await?;
     app.file
         .update(|f| f.set_summary(&fiche_id, summary.clone()));
-    notify(Change::fiche(&fiche_id));
+    let change = Change::fiche(&fiche_id);
+    history_log::follow(app, &change);
+    notify(change);
     Ok(summary)
 }
 
@@ -192,6 +200,7 @@ pub async fn load_demo(app: AppState) -> Result<(), AppError> {
             f.upsert(fiche, Some(summary));
         }
     });
+    history_log::follow(app, &Change::All);
     notify(Change::All);
     Ok(())
 }

@@ -7,6 +7,7 @@ pub mod change;
 pub mod clock;
 pub mod db;
 pub mod draft;
+pub mod history_log;
 pub mod mark;
 pub mod platform;
 pub mod prefs;
@@ -19,6 +20,7 @@ pub mod transfer;
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 
+use crate::domain::analytics::Log;
 use crate::domain::custom_field::CustomFieldDef;
 use crate::domain::lang::Lang;
 use crate::domain::safety::FileMark;
@@ -119,6 +121,10 @@ pub struct AppState {
     pub sorted: Memo<list::Sorted>,
     /// The listed record indices: search and filter applied, in order.
     pub listed: Memo<Vec<u32>>,
+    /// The history as the analyses read it, kept equal to the history store by
+    /// [`history_log`].
+    pub log: RwSignal<Log>,
+    pub log_status: RwSignal<history_log::LogStatus>,
 }
 
 impl AppState {
@@ -186,6 +192,8 @@ impl AppState {
             backup_due: RwSignal::new(false),
             remote: RwSignal::new(None),
             lost: RwSignal::new(None),
+            log: RwSignal::new(Log::new()),
+            log_status: RwSignal::new(history_log::LogStatus::Reading { read: 0, total: 0 }),
         }
     }
 

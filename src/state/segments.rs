@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::change::{notify, Change};
 use super::db::db;
+use super::history_log;
 use super::{AppError, AppState, Notice};
 use crate::domain::fiche::{Fiche, Status};
 use crate::domain::search::fold;
@@ -138,6 +139,7 @@ pub async fn bulk_delete(app: AppState, ids: Vec<String>) -> Result<(), AppError
             f.remove(id);
         }
     });
+    history_log::forget(app, &ids);
     notify(Change::Fiches { ids });
     Ok(())
 }

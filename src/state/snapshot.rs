@@ -76,5 +76,9 @@ async fn write(app: AppState) {
             platform::next_task().await;
         }
     }
+    // The log of the same state only: one with a re-read or a rebuild under way is not.
+    if super::history_log::settled(app) {
+        app.log.with_untracked(|log| draft.set_log(log));
+    }
     let _ = db.write_snapshot(draft.finish()).await;
 }

@@ -19,7 +19,7 @@ use web_sys::{BroadcastChannel, MessageEvent};
 
 use super::change::{set_channel, Change, CHANNEL};
 use super::db::db;
-use super::{backup, AppError, AppState, FileState};
+use super::{backup, history_log, AppError, AppState, FileState};
 
 thread_local! {
     /// Changes received and not applied yet: applied one at a time, in order, so that a slow
@@ -56,6 +56,7 @@ fn receive(app: AppState, change: Change) {
             if let Err(e) = apply(app, &change).await {
                 app.report(e);
             }
+            history_log::follow(app, &change);
             app.remote.set(Some(change));
         }
         APPLYING.with(|a| a.set(false));

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::backup::LAST_BACKUP_KEY;
 use super::change::{notify, Change};
 use super::db::db;
-use super::mark;
+use super::{history_log, mark};
 use super::{AppError, AppState, FileState};
 use crate::domain::codec::csv_import::{plan_history_import, plan_import, HistoryPlan, ImportPlan};
 use crate::domain::codec::csv_read::ReadError;
@@ -158,7 +158,9 @@ pub async fn apply_history(
     let applied = db()?
         .apply_import(&[], &[], &plan.entries, label, progress)
         .await?;
+    let ids = applied.fiches.iter().map(|(f, _)| f.id.clone()).collect();
     app.file.update(|f| f.upsert_all(applied.fiches));
+    history_log::follow(app, &Change::Fiches { ids });
     notify(Change::All);
     Ok(())
 }
@@ -173,6 +175,7 @@ pub async fn undo_import(app: AppState) -> Result<(), AppError> {
     // Memory is read again whole: an undo may touch any number of fiches.
     db()?.undo_last_import().await?;
     reload_all(app).await?;
+    history_log::follow(app, &Change::All);
     notify(Change::All);
     Ok(())
 }
@@ -290,6 +293,7 @@ pub async fn restore(
     if app.lost.with_untracked(Option::is_some) {
         mark::accept_loss(app);
     }
+    history_log::follow(app, &Change::All);
     notify(Change::All);
     Ok(())
 }

@@ -5,6 +5,7 @@ use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::JsValue;
 use web_sys::IdbTransactionMode::{Readonly, Readwrite};
 
+use crate::domain::analytics::Log;
 use crate::domain::custom_field::CustomFieldDef;
 use crate::domain::fiche::Fiche;
 use crate::domain::history::HistoryEntry;
@@ -35,6 +36,9 @@ pub struct Loaded {
     pub corrupt: Vec<CorruptRecord>,
     /// Read from the startup snapshot rather than record by record.
     pub from_snapshot: bool,
+    /// The history log stored with the snapshot, when it is of the state loaded; else it has
+    /// to be rebuilt from the history store ([`Db::history_log`]).
+    pub log: Option<Log>,
 }
 
 /// A stored record that could not be read.
@@ -49,22 +53,29 @@ pub struct CorruptRecord {
 impl Db {
     /// Every fiche with its summary, and the custom field definitions. From the startup
     /// snapshot when it is current (one `get`, see `snapshot.rs`), else with one `getAll` on
-    /// `fiches`; one `get` on `meta` either way; the history store is not read.
+    /// `fiches`; one `get` on `meta` either way; the history store is not read, but the history
+    /// log stored with the snapshot is, when current.
     pub async fn load(&self) -> Result<Loaded, StorageError> {
         // First transaction: the stamp, the snapshot and the definitions.
         let tx = self.tx(&[CACHE, META], Readonly)?;
         let read = async {
             let defs = pending(tx.store(META)?.get(&key(CUSTOM_FIELDS_KEY)))?;
-            let (stamp, snap) = snapshot::read(&tx).await?;
-            Ok((stamp, snap, defs.result().await?))
+            let cached = snapshot::read(&tx).await?;
+            Ok((cached, defs.result().await?))
         }
         .await;
-        let (stamp, snap, defs) = tx.finish(read).await?;
+        let (cached, defs) = tx.finish(read).await?;
+        let snapshot::Cached {
+            stamp,
+            snapshot: snap,
+            log,
+        } = cached;
         let from_snapshot = snapshot::bytes_if_current(&snap, stamp.as_deref())
             .and_then(|bytes| snapshot::decode_bytes(&bytes, snapshot::count_of(&snap)));
         drop(snap);
 
         let mut loaded = Loaded::default();
+        let log_stamp = stamp.clone();
         let (stamp, defs) = match from_snapshot {
             Some(fiches) => {
                 loaded.fiches = fiches;
@@ -87,6 +98,10 @@ impl Db {
                 (stamp, defs)
             }
         };
+        // The log only if the fiches were read at the stamp it was stored with.
+        if stamp == log_stamp {
+            loaded.log = snapshot::log_if_current(&log, stamp.as_deref());
+        }
         // No stamp record yet (nothing written since schema 3): known as "", which a snapshot
         // write turns into a real stamp.
         *self.known_stamp.borrow_mut() = Some(stamp.unwrap_or_default());

@@ -8,6 +8,7 @@ use wasm_bindgen::JsValue;
 use web_sys::IdbKeyRange;
 use web_sys::IdbTransactionMode::{Readonly, Readwrite};
 
+use crate::domain::analytics::{Log, LogBuilder};
 use crate::domain::history::HistoryEntry;
 use crate::domain::summary::Summary;
 
@@ -76,6 +77,71 @@ impl Db {
             .collect()
     }
 
+    /// The history log of the analyses, built from the whole history store: in one read-only
+    /// transaction (a consistent state; writes wait for it), [`LOG_CHUNK`] entries per
+    /// `getAll`, so the page breathes between chunks; `progress` hears (entries read, total).
+    pub async fn history_log(
+        &self,
+        mut progress: impl FnMut(usize, usize),
+    ) -> Result<Log, StorageError> {
+        let tx = self.tx(&[HISTORY], Readonly)?;
+        let read = async {
+            let store = tx.store(HISTORY)?;
+            let total = pending(store.count())?
+                .result()
+                .await?
+                .as_f64()
+                .unwrap_or(0.0) as usize;
+            let mut builder = LogBuilder::with_capacity(total);
+            let mut after: Option<JsValue> = None;
+            loop {
+                let range = match &after {
+                    Some(k) => IdbKeyRange::lower_bound_with_open(k, true)
+                        .map_err(|e| js_error(&e, Stage::Use))?
+                        .into(),
+                    None => JsValue::UNDEFINED,
+                };
+                let raw = pending(store.get_all_with_key_and_limit(&range, LOG_CHUNK))?
+                    .result()
+                    .await?;
+                let chunk = decode_entries(raw)?;
+                for e in &chunk {
+                    builder.add(e);
+                }
+                progress(builder.len(), total.max(builder.len()));
+                match chunk.last() {
+                    Some(last) if chunk.len() == LOG_CHUNK as usize => {
+                        after = Some(key(&last.id));
+                    }
+                    _ => break,
+                }
+            }
+            Ok(builder.build())
+        }
+        .await;
+        tx.finish(read).await
+    }
+
+    /// The entries of each of these fiches (none for a fiche that has none or is gone), read
+    /// in one transaction: what the history log needs after their history changed.
+    pub async fn histories(&self, ids: &[String]) -> Result<Vec<Vec<HistoryEntry>>, StorageError> {
+        let tx = self.tx(&[HISTORY], Readonly)?;
+        let read = async {
+            let by_fiche = index(&tx.store(HISTORY)?, BY_FICHE)?;
+            let requests = ids
+                .iter()
+                .map(|id| pending(by_fiche.get_all_with_key(&key(id))))
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut out = Vec::with_capacity(ids.len());
+            for r in requests {
+                out.push(decode_entries(r.result().await?)?);
+            }
+            Ok(out)
+        }
+        .await;
+        tx.finish(read).await
+    }
+
     /// Adds or replaces an entry and returns its fiche's new summary. The fiche must exist
     /// ([`StorageError::NotFound`]); an entry cannot move to another fiche (delete and re-add).
     pub async fn save_entry(&self, entry: &HistoryEntry) -> Result<Summary, StorageError> {
@@ -107,6 +173,9 @@ impl Db {
         tx.finish(result).await
     }
 }
+
+/// Entries per `getAll` when the history log is rebuilt: about 50 ms of decoding each.
+const LOG_CHUNK: u32 = 20_000;
 
 /// Refuses to touch entry `entry_id` through fiche `fiche_id` if it is stored under another
 /// fiche: that fiche's summary would go stale.

@@ -45,5 +45,5 @@ pub use error::StorageError;
 pub use fiches::{CorruptRecord, Loaded};
 pub use imports::{Applied, ImportBatchInfo, Undone};
 pub use schema::SCHEMA_VERSION;
-pub use snapshot::{Snapshot, SnapshotDraft, SNAPSHOT_MIN};
+pub use snapshot::{Snapshot, SnapshotDraft, LOG_MIN, SNAPSHOT_MIN};
 pub use space::{estimate, free_space};

@@ -10,6 +10,10 @@
 //! its own last commit) and only if the stored stamp is still that one, checked in the writing
 //! transaction; after a change from another tab ([`Db::forget_stamp`]) none is written until the
 //! next full load. Small files do without: below [`SNAPSHOT_MIN`] fiches any snapshot is deleted.
+//!
+//! The history log of the analyses ([`Log`]) is stored beside it, under the same stamp, when it
+//! holds at least [`LOG_MIN`] entries: below that, rebuilding it from the history store at start
+//! is quick.
 
 use std::rc::Rc;
 
@@ -17,6 +21,7 @@ use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::IdbTransactionMode::Readwrite;
 
+use crate::domain::analytics::Log;
 use crate::domain::fiche::Fiche;
 use crate::domain::summary::Summary;
 
@@ -30,17 +35,40 @@ use super::stamp::{new_stamp, put_stamp, read_stamp, stamp_of, STAMP_KEY};
 
 /// `cache` key of the snapshot record, `{key, stamp, bytes: Uint8Array, count}`.
 const SNAPSHOT_KEY: &str = "fiches";
+/// `cache` key of the history log record, `{key, stamp, bytes: Uint8Array}`.
+const LOG_KEY: &str = "log";
+/// Below this many history entries the log is rebuilt from the history store at each start
+/// (20,000 entries: well under a second) rather than stored.
+pub const LOG_MIN: usize = 20_000;
 /// Below this many fiches the `getAll` is fast enough (2,000 fiches: about 0.1 s) and a
 /// snapshot would only cost writes.
 pub const SNAPSHOT_MIN: usize = 5_000;
 
-/// Issues the reads of the stamp and of the snapshot in `tx` and awaits them.
-pub(crate) async fn read(tx: &Tx) -> Result<(Option<String>, JsValue), StorageError> {
+/// What `cache` holds for a start: the stamp, the snapshot record and the log record.
+pub(crate) struct Cached {
+    pub stamp: Option<String>,
+    pub snapshot: JsValue,
+    pub log: JsValue,
+}
+
+/// Issues the reads of the stamp, the snapshot and the log in `tx` and awaits them.
+pub(crate) async fn read(tx: &Tx) -> Result<Cached, StorageError> {
     let cache = tx.store(CACHE)?;
     let stamp = pending(cache.get(&key(STAMP_KEY)))?;
     let snapshot = pending(cache.get(&key(SNAPSHOT_KEY)))?;
+    let log = pending(cache.get(&key(LOG_KEY)))?;
     let stamp = stamp_of(&stamp.result().await?);
-    Ok((stamp, snapshot.result().await?))
+    Ok(Cached {
+        stamp,
+        snapshot: snapshot.result().await?,
+        log: log.result().await?,
+    })
+}
+
+/// The log stored at `stamp`, if it decodes.
+pub(crate) fn log_if_current(record: &JsValue, stamp: Option<&str>) -> Option<Log> {
+    let bytes = bytes_if_current(record, stamp)?;
+    Log::decode(&bytes.to_vec())
 }
 
 /// The bytes of `snapshot` if it was taken at `stamp`.
@@ -83,6 +111,8 @@ pub struct Snapshot {
     bytes: Option<Uint8Array>,
     /// How many fiches `bytes` holds.
     count: usize,
+    /// The encoded history log, when memory held a current one of at least [`LOG_MIN`] entries.
+    log: Option<Uint8Array>,
 }
 
 /// A snapshot being encoded a slice at a time ([`Db::begin_snapshot`]), so that the page can
@@ -93,6 +123,7 @@ pub struct SnapshotDraft {
     /// The JSON array so far; `None` for a file below [`SNAPSHOT_MIN`].
     text: Option<Vec<u8>>,
     count: usize,
+    log: Option<Uint8Array>,
 }
 
 impl SnapshotDraft {
@@ -109,6 +140,13 @@ impl SnapshotDraft {
         Ok(())
     }
 
+    /// Stores the history log with the snapshot. It must be the log of the same state as the
+    /// fiches pushed (every history write this connection committed applied to it, none from
+    /// elsewhere); a log under [`LOG_MIN`] entries is not stored.
+    pub fn set_log(&mut self, log: &Log) {
+        self.log = (log.len() >= LOG_MIN).then(|| Uint8Array::from(log.encode().as_slice()));
+    }
+
     /// The snapshot of what was pushed.
     pub fn finish(self) -> Snapshot {
         let bytes = self.text.map(|mut text| {
@@ -122,6 +160,7 @@ impl SnapshotDraft {
             stamp: self.stamp,
             bytes,
             count: self.count,
+            log: self.log,
         }
     }
 }
@@ -144,6 +183,7 @@ impl Db {
             stamp,
             text: (total >= SNAPSHOT_MIN).then(Vec::new),
             count: 0,
+            log: None,
         })
     }
 
@@ -166,10 +206,15 @@ impl Db {
             mut stamp,
             bytes,
             count,
+            log,
         } = snapshot;
         // Only a shortcut for the next start: on a disk short of room it is not worth a write
         // that could fill it (it is about the size of the whole file).
-        let size = bytes.as_ref().map_or(0, |b| u64::from(b.length()));
+        let size = [&bytes, &log]
+            .iter()
+            .filter_map(|b| b.as_ref())
+            .map(|b| u64::from(b.length()))
+            .sum::<u64>();
         if size > 0 && ensure_room_for_value(size).await.is_err() {
             return Ok(false);
         }
@@ -196,6 +241,18 @@ impl Db {
                     fire(cache.put(&record))?;
                 }
                 None => fire(cache.delete(&key(SNAPSHOT_KEY)))?,
+            }
+            // A log not given is not known to be current: the stored one (if any) is deleted,
+            // so that a stale log cannot pass for this stamp's.
+            match &log {
+                Some(bytes) => {
+                    let record = Object::new();
+                    set(&record, "key", &JsValue::from_str(LOG_KEY))?;
+                    set(&record, "stamp", &JsValue::from_str(&stamp))?;
+                    set(&record, "bytes", bytes)?;
+                    fire(cache.put(&record))?;
+                }
+                None => fire(cache.delete(&key(LOG_KEY)))?,
             }
             Ok(true)
         }

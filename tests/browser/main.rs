@@ -16,6 +16,7 @@ mod backup;
 mod bulk;
 mod corrupt;
 mod history;
+mod history_log;
 mod import;
 mod migration;
 mod segments;

@@ -83,15 +83,11 @@ impl Log {
 
     /// The log of these entries, whatever their order.
     pub fn from_entries<'a>(entries: impl IntoIterator<Item = &'a HistoryEntry>) -> Log {
-        let mut log = Log::new();
-        let mut rows: Vec<(u32, Day, u8, i64)> = Vec::new();
+        let mut b = LogBuilder::with_capacity(0);
         for e in entries {
-            let slot = log.slot_or_new(&e.fiche_id);
-            let (kind, value) = log.columns_of(e);
-            rows.push((slot, day(e.date.date_naive()), kind, value));
+            b.add(e);
         }
-        log.fill(rows);
-        log
+        b.build()
     }
 
     /// Number of entries.
@@ -322,6 +318,43 @@ impl Log {
                 .collect(),
             labels: label_texts,
         })
+    }
+}
+
+/// A log fed entries one at a time in any order (a read of the history store in chunks),
+/// laid out once at the end.
+pub struct LogBuilder {
+    log: Log,
+    rows: Vec<(u32, Day, u8, i64)>,
+}
+
+impl LogBuilder {
+    pub fn with_capacity(entries: usize) -> LogBuilder {
+        LogBuilder {
+            log: Log::new(),
+            rows: Vec::with_capacity(entries),
+        }
+    }
+
+    pub fn add(&mut self, e: &HistoryEntry) {
+        let slot = self.log.slot_or_new(&e.fiche_id);
+        let (kind, value) = self.log.columns_of(e);
+        self.rows
+            .push((slot, day(e.date.date_naive()), kind, value));
+    }
+
+    /// Entries added so far.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    pub fn build(mut self) -> Log {
+        self.log.fill(self.rows);
+        self.log
     }
 }
 

@@ -8,7 +8,7 @@ pub mod period;
 
 use crate::domain::file::FileState;
 
-pub use log::{date, day, Day, Entry, Log};
+pub use log::{date, day, Day, Entry, Log, LogBuilder};
 pub use period::{Month, Period, Preset};
 
 /// What the analyses read: the file, its history log, and the join between the two (the log's
