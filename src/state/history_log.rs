@@ -131,8 +131,14 @@ pub fn rebuild(app: AppState) {
             }
             match result {
                 Ok(log) => {
+                    // Stored with the next snapshot, so that the next start need not rebuild
+                    // it; one is asked for now, since no change may come to ask for it.
+                    let store = log.len() >= crate::storage::LOG_MIN;
                     app.log.set(log);
                     app.log_status.set(LogStatus::Ready);
+                    if store {
+                        super::snapshot::schedule(super::snapshot::AFTER_START);
+                    }
                 }
                 Err(e) => app.log_status.set(LogStatus::Failed(e)),
             }

@@ -2,6 +2,7 @@
 //! first; memory (and so the screen) changes only once the transaction has committed.
 
 pub mod actions;
+pub mod analytics;
 pub mod backup;
 pub mod change;
 pub mod clock;
@@ -78,6 +79,20 @@ pub enum Notice {
     Text(K),
 }
 
+/// Fiches chosen on the analysis page (a decile, a cohort, a migration…): the list shows only
+/// them, says where they came from, and leads back. Kept as ids: record indices move when the
+/// file changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pick {
+    /// The analysis it came from.
+    pub title: K,
+    /// The bar, cell or row clicked, as the page wrote it.
+    pub detail: String,
+    /// The analysis page's address, period included, to go back to.
+    pub back: Route,
+    pub ids: Vec<String>,
+}
+
 /// Everything the interface reads, shared through leptos context. All fields are signals, so
 /// the struct is `Copy`.
 #[derive(Debug, Clone, Copy)]
@@ -119,8 +134,9 @@ pub struct AppState {
     pub derived: Memo<list::Derived>,
     /// Every record index in the list's order.
     pub sorted: Memo<list::Sorted>,
-    /// The listed record indices: search and filter applied, in order.
+    /// The listed record indices: search, filter and pick applied, in order.
     pub listed: Memo<Vec<u32>>,
+    pub pick: RwSignal<Option<Pick>>,
     /// The history as the analyses read it, kept equal to the history store by
     /// [`history_log`].
     pub log: RwSignal<Log>,
@@ -152,6 +168,26 @@ impl AppState {
         // Reuses the previous pass's buffers: a keystroke allocates nothing per row, and a
         // search that grows narrows the previous hits.
         let pass = StoredValue::new(list::Pass::default());
+        let pick: RwSignal<Option<Pick>> = RwSignal::new(None);
+        // The picked fiches as a mask over the records, remade when the file or the pick change.
+        let picked = Memo::new_with_compare(
+            move |_| {
+                pick.with(|p| {
+                    let p = p.as_ref()?;
+                    file.with(|f| {
+                        let mut mask = vec![false; f.len()];
+                        for i in p.ids.iter().filter_map(|id| f.index_of(id)) {
+                            mask[i] = true;
+                        }
+                        Some(mask)
+                    })
+                })
+            },
+            |_, _| true,
+        );
+        // What search and filter select, before the pick: `select` narrows its previous
+        // result, which must not have lost the fiches a pick left out.
+        let selected = StoredValue::new(Vec::<u32>::new());
         let listed = Memo::new_owning(move |old: Option<Vec<u32>>| {
             let mut out = old.unwrap_or_default();
             let query = Query::new(&list_query.get());
@@ -160,10 +196,23 @@ impl AppState {
                     file.with(|f| {
                         filter.with(|flt| {
                             pass.update_value(|p| {
-                                list::select(f, d, order, &query, flt, p, &mut out)
+                                selected.update_value(|sel| {
+                                    list::select(f, d, order, &query, flt, p, sel)
+                                })
                             })
                         })
                     })
+                })
+            });
+            out.clear();
+            selected.with_value(|sel| {
+                picked.with(|mask| match mask {
+                    Some(mask) => out.extend(
+                        sel.iter()
+                            .copied()
+                            .filter(|&i| mask.get(i as usize).copied().unwrap_or(false)),
+                    ),
+                    None => out.extend_from_slice(sel),
                 })
             });
             (out, true)
@@ -192,6 +241,7 @@ impl AppState {
             backup_due: RwSignal::new(false),
             remote: RwSignal::new(None),
             lost: RwSignal::new(None),
+            pick,
             log: RwSignal::new(Log::new()),
             log_status: RwSignal::new(history_log::LogStatus::Reading { read: 0, total: 0 }),
         }

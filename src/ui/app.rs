@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use super::analytics::AnalyticsPage;
 use super::device_files::{dated_name, download};
 use super::dispatch::go;
 use super::fiche_page::FichePage;
@@ -97,8 +98,11 @@ pub fn App() -> impl IntoView {
             </a>
             <span class="tagline">{tx(lang, K::AppTagline)}</span>
             <nav class="nav">
-                <a href="#/" data-testid="nav-list" class:active=move || !is_settings() && app.route.get() != Route::ImportExport>
+                <a href="#/" data-testid="nav-list" class:active=move || matches!(app.route.get(), Route::List | Route::New | Route::Fiche(_) | Route::Edit(_))>
                     {tx(lang, K::NavList)}
+                </a>
+                <a href="#/analytics" data-testid="nav-analytics" class:active=move || matches!(app.route.get(), Route::Analytics(_))>
+                    {tx(lang, K::NavAnalytics)}
                 </a>
                 <a href="#/files" data-testid="nav-files" class:active=move || app.route.get() == Route::ImportExport>
                     {tx(lang, K::NavFiles)}
@@ -166,6 +170,11 @@ fn Routed() -> impl IntoView {
         Route::Fiche(id) => Some(id),
         _ => None,
     });
+    // The page to show: the analysis page stays mounted when only its period changes.
+    let page = Memo::new(move |_| match app.route.get() {
+        Route::Analytics(_) => Route::Analytics(Default::default()),
+        r => r,
+    });
     move || {
         if split.get() {
             return view! {
@@ -176,13 +185,14 @@ fn Routed() -> impl IntoView {
             }
             .into_any();
         }
-        match app.route.get() {
+        match page.get() {
             Route::List => view! { <ListPage/> }.into_any(),
             Route::New => view! { <FicheForm id=None/> }.into_any(),
             Route::Edit(id) => view! { <FicheForm id=Some(id)/> }.into_any(),
             Route::Fiche(id) => view! { <FichePage id=id/> }.into_any(),
             Route::Settings => view! { <SettingsPage/> }.into_any(),
             Route::ImportExport => view! { <ImportExportPage/> }.into_any(),
+            Route::Analytics(_) => view! { <AnalyticsPage/> }.into_any(),
         }
     }
 }

@@ -15,7 +15,7 @@ use super::segments::{BulkBar, FilterBuilder, Sidebar};
 use super::tx;
 use crate::domain::segment::list::Col;
 use crate::domain::sort::SortDir;
-use crate::i18n::{t, tn, K};
+use crate::i18n::{t, tf, tn, K};
 use crate::state::prefs::Prefs;
 use crate::state::segments::list_hash;
 use crate::state::{use_app, Route};
@@ -107,6 +107,7 @@ pub fn ListPage() -> impl IntoView {
                             {tx(lang, K::NewFiche)}
                         </button>
                     </div>
+                    <PickBanner/>
                     <FilterBuilder/>
                     <Show when=move || count() != 0>
                         <BulkBar selected=selected/>
@@ -124,6 +125,27 @@ pub fn ListPage() -> impl IntoView {
                 </div>
             </div>
         </section>
+    }
+}
+
+/// Where a selection made on the analysis page came from, the way back, and the way out.
+#[component]
+fn PickBanner() -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang;
+    move || {
+        app.pick.get().map(|p| {
+            let back = p.back.clone();
+            view! {
+                <div class="pick-banner" data-testid="pick-banner" role="status">
+                    <span>{move || tf(lang.get(), K::PkFrom, &[("title", t(lang.get(), p.title)), ("detail", &p.detail)])}</span>
+                    <button type="button" class="button" data-testid="pick-back"
+                        on:click=move |_| go(&back)>{tx(lang, K::PkBack)}</button>
+                    <button type="button" class="ghost" data-testid="pick-clear"
+                        on:click=move |_| app.pick.set(None)>{tx(lang, K::PkAll)}</button>
+                </div>
+            }
+        })
     }
 }
 

@@ -1,6 +1,7 @@
 //! The interface: leptos components that render state and dispatch actions. Never touches
 //! storage directly.
 
+mod analytics;
 mod app;
 mod columns;
 mod crash;

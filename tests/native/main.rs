@@ -10,10 +10,21 @@
 // Native only: proptest, for one, does not build for wasm32.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod analytics_log;
+mod analytics_support;
 mod codec_support;
 mod segment_support;
 mod support;
+
+mod analytics_bench;
+mod analytics_campaigns;
+mod analytics_cohorts;
+mod analytics_deciles;
+mod analytics_kpis;
+mod analytics_log;
+mod analytics_loyalty;
+mod analytics_makeup;
+mod analytics_migrations;
+mod analytics_period;
 
 mod codec_backup;
 mod codec_bench;

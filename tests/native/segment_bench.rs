@@ -23,7 +23,7 @@ const PASSES: usize = 100;
 
 /// Median and p95 of `PASSES` runs of `f`, in ms, printed with the fastest run (the least
 /// disturbed by other processes on a shared machine).
-fn time(mut f: impl FnMut() -> usize) -> (f64, f64, usize) {
+pub fn time(mut f: impl FnMut() -> usize) -> (f64, f64, usize) {
     let mut runs: Vec<Duration> = Vec::with_capacity(PASSES);
     let mut hits = 0;
     for _ in 0..PASSES {

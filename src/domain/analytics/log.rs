@@ -142,6 +142,15 @@ impl Log {
         &self.day
     }
 
+    /// The columns, for the analyses' passes over every entry, where a call per entry or even
+    /// per fiche costs more than the pass itself (the release build optimizes for size and
+    /// inlines almost nothing): where each slot starts (slot `s` is `starts[s]..starts[s + 1]`),
+    /// days, kinds as their index in [`HistoryKind::ALL`], values (cents for the kinds with an
+    /// amount, 0 for the others, the label index for a campaign).
+    pub fn columns(&self) -> (&[u32], &[Day], &[u8], &[i64]) {
+        (&self.start, &self.day, &self.kind, &self.value)
+    }
+
     /// The kind of entry `i`.
     pub fn kind(&self, i: usize) -> HistoryKind {
         kind_of(self.kind[i])

@@ -232,13 +232,7 @@ pub fn export_csv(
     defs: &[CustomFieldDef],
     variant: Variant,
 ) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(match variant {
-            Variant::FrenchExcel => b';',
-            Variant::Standard => b',',
-        })
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::with_capacity(rows.len() * 256));
+    let mut w = writer(variant, rows.len() * 256);
     let mut record: Vec<String> = columns.iter().map(|c| header(c, defs, variant)).collect();
     write(&mut w, &record);
     for (f, summary) in rows {
@@ -246,6 +240,30 @@ pub fn export_csv(
         record.extend(columns.iter().map(|c| cell(f, *summary, c, variant)));
         write(&mut w, &record);
     }
+    finish(w, variant)
+}
+
+/// Any table (an analysis's) as CSV text in `variant`, its first row the header; cells are
+/// written as given (already in the variant's number and date forms) and neutralised.
+pub fn table_csv(rows: &[Vec<String>], variant: Variant) -> String {
+    let mut w = writer(variant, rows.len() * 64);
+    for r in rows {
+        write(&mut w, r);
+    }
+    finish(w, variant)
+}
+
+fn writer(variant: Variant, capacity: usize) -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
+        .delimiter(match variant {
+            Variant::FrenchExcel => b';',
+            Variant::Standard => b',',
+        })
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::with_capacity(capacity))
+}
+
+fn finish(w: csv::Writer<Vec<u8>>, variant: Variant) -> String {
     let body = w.into_inner().unwrap_or_default();
     let mut out = String::with_capacity(body.len() + 3);
     if variant == Variant::FrenchExcel {

@@ -1,5 +1,7 @@
 //! Customer types and RFM scores: one fiche's summary read against statistics of the whole file.
 
+use std::borrow::Borrow;
+
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -110,13 +112,16 @@ pub struct FileStats {
 }
 
 impl FileStats {
-    pub fn new<'a>(
-        summaries: impl IntoIterator<Item = &'a Summary>,
+    /// The statistics of these summaries, borrowed or owned (the analyses make past summaries
+    /// on the fly, without keeping them).
+    pub fn new<S: Borrow<Summary>>(
+        summaries: impl IntoIterator<Item = S>,
         today: NaiveDate,
         thresholds: Thresholds,
     ) -> FileStats {
         let (mut rec, mut freq, mut money, mut yearly) = (vec![], vec![], vec![], vec![]);
         for s in summaries {
+            let s = s.borrow();
             if let Some(last) = s.last_purchase.filter(|_| s.orders > 0) {
                 rec.push(day_number(last.naive_utc().date()));
                 freq.push(i64::from(s.orders));
