@@ -32,6 +32,22 @@ pub struct Target {
     pub records: Arc<Vec<u32>>,
 }
 
+/// The chart of a section.
+pub enum Chart {
+    /// Key figures: six numbers of different units, which a chart would compare wrongly.
+    None,
+    Bars {
+        bars: Vec<chart::Bar>,
+        series: Vec<String>,
+        horizontal: bool,
+    },
+    Heat {
+        rows: Vec<String>,
+        cols: Vec<String>,
+        cells: Vec<Vec<Option<chart::HeatCell>>>,
+    },
+}
+
 /// One analysis as shown: its table, what each cell opens, and its chart.
 pub struct Shown {
     pub table: Table,
@@ -199,14 +215,14 @@ pub fn picked(e: &web_sys::MouseEvent) -> Option<(usize, usize)> {
     Some((r.parse().ok()?, c.parse().ok()?))
 }
 
-/// A section: title, chart, table, note, downloads. `chart` receives the node to serialise.
+/// A section: title, chart, table, note, downloads. Not generic, so its view is compiled once.
 pub fn section(
     app: AppState,
     title: K,
     note: String,
     above: Option<String>,
     shown: Shown,
-    chart: impl FnOnce(NodeRef<html::Div>) -> AnyView,
+    chart: Chart,
     on_pick: Callback<Target>,
 ) -> impl IntoView {
     let lang = app.lang;
@@ -284,7 +300,15 @@ pub fn section(
         <section class="card analysis" data-testid=format!("section-{name}")>
             <h2>{t(lang_now, title)}</h2>
             {above.map(|a| view! { <p class="lead" data-testid=format!("lead-{name}")>{a}</p> })}
-            {chart(svg_ref)}
+            {match chart {
+                Chart::None => ().into_any(),
+                Chart::Bars { bars, series, horizontal } => view! {
+                    <chart::Bars bars=bars series=series horizontal=horizontal title=t(lang_now, title).to_string() svg_ref=svg_ref on_pick=on_pick/>
+                }.into_any(),
+                Chart::Heat { rows, cols, cells } => view! {
+                    <chart::Heat rows=rows cols=cols cells=cells title=t(lang_now, title).to_string() svg_ref=svg_ref on_pick=on_pick/>
+                }.into_any(),
+            }}
             <div class="analysis-table">
                 <table data-testid=format!("analytics-{name}") on:click=on_table>
                     <thead><tr>{head}</tr></thead>

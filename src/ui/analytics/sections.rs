@@ -3,11 +3,10 @@
 
 use std::sync::Arc;
 
-use leptos::html;
 use leptos::prelude::*;
 
-use super::chart::{Bar, Bars, Heat, HeatCell};
-use super::{section, Shown, Target};
+use super::chart::{Bar, HeatCell};
+use super::{section, Chart, Shown, Target};
 use crate::domain::analytics::kpis::{Change, Kpi, Value};
 use crate::domain::analytics::makeup::{AgeBand, Makeup, Part, Place};
 use crate::domain::analytics::table::{tenths, Cell, Table};
@@ -56,10 +55,6 @@ pub fn period_sections(
         {campaigns(app, lang, r, on_pick)}
         {activity(app, lang, r, on_pick)}
     }
-}
-
-fn no_chart(_: NodeRef<html::Div>) -> AnyView {
-    ().into_any()
 }
 
 fn kpis(app: AppState, lang: Lang, r: &Report, on_pick: Callback<Target>) -> impl IntoView {
@@ -123,7 +118,7 @@ fn kpis(app: AppState, lang: Lang, r: &Report, on_pick: Callback<Target>) -> imp
         t(lang, K::AnKpisNote).into(),
         None,
         shown,
-        no_chart,
+        Chart::None,
         on_pick,
     )
 }
@@ -166,7 +161,6 @@ fn deciles(app: AppState, lang: Lang, r: &Report, on_pick: Callback<Target>) -> 
             )],
         )
     };
-    let title = t(lang, K::AnDeciles).to_string();
     section(
         app,
         K::AnDeciles,
@@ -189,8 +183,10 @@ fn deciles(app: AppState, lang: Lang, r: &Report, on_pick: Callback<Target>) -> 
             },
             targets,
         },
-        move |svg_ref| {
-            view! { <Bars bars=bars title=title svg_ref=svg_ref on_pick=on_pick/> }.into_any()
+        Chart::Bars {
+            bars,
+            series: Vec::new(),
+            horizontal: false,
         },
         on_pick,
     )
@@ -257,7 +253,6 @@ fn cohorts(app: AppState, lang: Lang, r: &Report, on_pick: Callback<Target>) -> 
         .map(|k| tf(lang, K::AnMonthK, &[("k", &k.to_string())]))
         .collect();
     let above = rows.is_empty().then(|| t(lang, K::AnNoCohort).to_string());
-    let title = t(lang, K::AnCohorts).to_string();
     section(
         app,
         K::AnCohorts,
@@ -271,8 +266,10 @@ fn cohorts(app: AppState, lang: Lang, r: &Report, on_pick: Callback<Target>) -> 
             },
             targets,
         },
-        move |svg_ref| {
-            view! { <Heat rows=heat_rows cols=cols cells=heat title=title svg_ref=svg_ref on_pick=on_pick/> }.into_any()
+        Chart::Heat {
+            rows: heat_rows,
+            cols,
+            cells: heat,
         },
         on_pick,
     )
@@ -320,7 +317,6 @@ fn loyalty(app: AppState, lang: Lang, r: &Report, on_pick: Callback<Target>) -> 
         t(lang, K::AnReturning).to_string(),
         t(lang, K::AnNew).to_string(),
     ];
-    let title = t(lang, K::AnLoyalty).to_string();
     section(
         app,
         K::AnLoyalty,
@@ -343,9 +339,10 @@ fn loyalty(app: AppState, lang: Lang, r: &Report, on_pick: Callback<Target>) -> 
             },
             targets,
         },
-        move |svg_ref| {
-            view! { <Bars bars=bars series=series title=title svg_ref=svg_ref on_pick=on_pick/> }
-                .into_any()
+        Chart::Bars {
+            bars,
+            series,
+            horizontal: false,
         },
         on_pick,
     )
@@ -411,7 +408,6 @@ fn migrations(app: AppState, lang: Lang, r: &Report, on_pick: Callback<Target>) 
     );
     let names: Vec<String> = CustomerType::ALL.iter().map(|k| type_name(*k)).collect();
     let cols = names.clone();
-    let title = t(lang, K::AnMigrations).to_string();
     section(
         app,
         K::AnMigrations,
@@ -425,8 +421,10 @@ fn migrations(app: AppState, lang: Lang, r: &Report, on_pick: Callback<Target>) 
             },
             targets,
         },
-        move |svg_ref| {
-            view! { <Heat rows=names cols=cols cells=heat title=title svg_ref=svg_ref on_pick=on_pick/> }.into_any()
+        Chart::Heat {
+            rows: names,
+            cols,
+            cells: heat,
         },
         on_pick,
     )
@@ -480,7 +478,6 @@ fn campaigns(app: AppState, lang: Lang, r: &Report, on_pick: Callback<Target>) -
         t(lang, K::AnResponded).to_string(),
         t(lang, K::AnNotResponded).to_string(),
     ];
-    let title = t(lang, K::AnCampaigns).to_string();
     section(
         app,
         K::AnCampaigns,
@@ -503,8 +500,10 @@ fn campaigns(app: AppState, lang: Lang, r: &Report, on_pick: Callback<Target>) -
             },
             targets,
         },
-        move |svg_ref| {
-            view! { <Bars bars=bars series=series horizontal=true title=title svg_ref=svg_ref on_pick=on_pick/> }.into_any()
+        Chart::Bars {
+            bars,
+            series,
+            horizontal: true,
         },
         on_pick,
     )
@@ -531,7 +530,6 @@ fn activity(app: AppState, lang: Lang, r: &Report, on_pick: Callback<Target>) ->
             target: None,
         });
     }
-    let title = t(lang, K::AnActivity).to_string();
     section(
         app,
         K::AnActivity,
@@ -545,9 +543,10 @@ fn activity(app: AppState, lang: Lang, r: &Report, on_pick: Callback<Target>) ->
                 rows,
             },
         },
-        move |svg_ref| {
-            view! { <Bars bars=bars series=series title=title svg_ref=svg_ref on_pick=on_pick/> }
-                .into_any()
+        Chart::Bars {
+            bars,
+            series,
+            horizontal: false,
         },
         on_pick,
     )
@@ -616,14 +615,17 @@ pub fn makeup_sections(
     [types, kinds, sexes, ages, places, sources, owners]
         .into_iter()
         .map(|(title, shown, bars)| {
-            let chart_title = t(lang, title).to_string();
             section(
                 app,
                 title,
                 note.clone(),
                 None,
                 shown,
-                move |svg_ref| view! { <Bars bars=bars horizontal=true title=chart_title svg_ref=svg_ref on_pick=on_pick/> }.into_any(),
+                Chart::Bars {
+                    bars,
+                    series: Vec::new(),
+                    horizontal: true,
+                },
                 on_pick,
             )
         })
