@@ -43,6 +43,7 @@ pub use backup::Everything;
 pub use connection::{delete_database, open, Db};
 pub use error::StorageError;
 pub use fiches::{CorruptRecord, Loaded};
+pub use history::LOG_CHUNK;
 pub use imports::{Applied, ImportBatchInfo, Undone};
 pub use schema::SCHEMA_VERSION;
 pub use snapshot::{Snapshot, SnapshotDraft, LOG_MIN, SNAPSHOT_MIN};

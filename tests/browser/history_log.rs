@@ -6,7 +6,7 @@ use carnet::domain::analytics::Log;
 use carnet::domain::fiche::Fiche;
 use carnet::domain::history::{HistoryEntry, HistoryKind};
 use carnet::domain::summary::Summary;
-use carnet::storage::{self, Db, LOG_MIN};
+use carnet::storage::{self, Db, LOG_CHUNK, LOG_MIN};
 use chrono::Duration;
 use wasm_bindgen_test::*;
 
@@ -80,9 +80,9 @@ async fn snapshot_with_log(db: &Db, loaded: &[(Fiche, Summary)], log: &Log) -> b
 async fn the_log_is_rebuilt_across_chunks_and_stored_only_for_its_stamp() {
     let name = db_name("history-log");
     let db = storage::open(&name).await.unwrap();
-    // 210 × 100 = 21,000 entries: over one read chunk (20,000), over LOG_MIN.
+    // 210 × 100 = 21,000 entries: over LOG_MIN, several read chunks and a part of one.
     let all = entries(210, 100);
-    assert!(all.len() >= LOG_MIN);
+    assert!(all.len() >= LOG_MIN && !all.len().is_multiple_of(LOG_CHUNK as usize));
     db.bulk_insert(&fiches(210), &all).await.unwrap();
     let loaded = db.load().await.unwrap();
     assert!(loaded.log.is_none(), "none stored yet");
@@ -93,7 +93,11 @@ async fn the_log_is_rebuilt_across_chunks_and_stored_only_for_its_stamp() {
         .await
         .unwrap();
     same(&log, &Log::from_entries(&all));
-    assert_eq!(calls, vec![(20_000, 21_000), (21_000, 21_000)]);
+    let chunk = LOG_CHUNK as usize;
+    let expected: Vec<(usize, usize)> = (1..=all.len().div_ceil(chunk))
+        .map(|k| ((k * chunk).min(all.len()), all.len()))
+        .collect();
+    assert_eq!(calls, expected, "one call per chunk read");
 
     assert!(snapshot_with_log(&db, &loaded.fiches, &log).await);
     db.close();
