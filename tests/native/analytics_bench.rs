@@ -14,7 +14,7 @@ use carnet::domain::analytics::{
 use carnet::domain::fiche::{Address, Fiche, FicheKind, Sex};
 use carnet::domain::file::FileState;
 use carnet::domain::history::{HistoryEntry, HistoryKind};
-use carnet::domain::segment::list::derive;
+use carnet::domain::segment::list::{derive, Derived};
 use carnet::domain::segment::Thresholds;
 use carnet::domain::summary::Summary;
 use chrono::{Days, NaiveDate, TimeZone, Utc};
@@ -113,10 +113,9 @@ fn entries(rng: &mut Lcg, id: &str, first: NaiveDate, span: u64) -> Vec<HistoryE
         .collect()
 }
 
-#[test]
-#[ignore = "benchmark; run with --release --ignored --nocapture"]
-fn analyses_of_one_period_over_100k_fiches_and_1m_entries() {
-    let today = NaiveDate::from_ymd_opt(2025, 6, 15).unwrap();
+/// The benchmark's file and log: 100,000 fiches, about 1,000,000 entries, with the file's
+/// derived types on `today`.
+pub fn sample(today: NaiveDate) -> (FileState, Log, Derived) {
     let t = Instant::now();
     let mut rng = Lcg(42);
     let fiches: Vec<Fiche> = (0..FICHES).map(|i| fiche(&mut rng, i)).collect();
@@ -144,6 +143,14 @@ fn analyses_of_one_period_over_100k_fiches_and_1m_entries() {
         log.len(),
         t.elapsed().as_secs_f64()
     );
+    (file, log, derived)
+}
+
+#[test]
+#[ignore = "benchmark; run with --release --ignored --nocapture"]
+fn analyses_of_one_period_over_100k_fiches_and_1m_entries() {
+    let today = NaiveDate::from_ymd_opt(2025, 6, 15).unwrap();
+    let (file, log, derived) = sample(today);
     let j = Joined::new(&file, &log);
     let p: Period = Preset::Last12Months.period(today);
     let print = |name: &str, (med, p95, n): (f64, f64, usize)| {

@@ -303,6 +303,9 @@ fn places_from_postal_codes() {
     assert_eq!(at("", "20620"), dep("2B"));
     assert_eq!(at("", "2A004"), dep("2A"));
     assert_eq!(at("", "2b 200"), dep("2B"));
+    // Non-breaking spaces, as a spreadsheet may write them.
+    assert_eq!(at("", "75\u{a0}008"), dep("75"));
+    assert_eq!(at("", " 2A\u{202f}004\t"), dep("2A"));
     assert_eq!(at("", "97100"), dep("971"));
     assert_eq!(at("", "97400"), dep("974"));
     assert_eq!(at("", "98800"), dep("988"));

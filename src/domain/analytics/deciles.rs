@@ -46,7 +46,8 @@ pub fn deciles(j: &Joined, p: Period) -> Deciles {
     let (from, to) = p.day_range();
     let mut buyers: Vec<(i64, u32, u32)> = Vec::new();
     fiches(j, |slot, record, c| {
-        let (revenue, orders) = c.spent(from, to);
+        let [start, end] = c.totals_before([from.into(), i64::from(to) + 1]);
+        let (revenue, orders) = start.until(end);
         if orders > 0 {
             buyers.push((revenue, slot, record));
         }

@@ -2,7 +2,7 @@
 
 use super::log::Day;
 use super::period::Period;
-use super::scan::{fiches, Columns};
+use super::scan::fiches;
 use super::{div_round, pct_tenths, Joined};
 
 /// The figures, in the order of the rows.
@@ -71,12 +71,20 @@ pub struct KpiRow {
 /// neither does its previous one.
 pub fn kpis(j: &Joined, p: Period) -> Vec<KpiRow> {
     let previous = if p.from <= p.to { p.previous() } else { p };
+    let ((from, to), (previous_from, previous_to)) = (p.day_range(), previous.day_range());
+    // Totals before each period's first day and after its last.
+    let bounds = [
+        i64::from(previous_from),
+        i64::from(previous_to) + 1,
+        i64::from(from),
+        i64::from(to) + 1,
+    ];
     let (mut cur, mut prev) = (Figures::default(), Figures::default());
-    let (days, previous_days) = (p.day_range(), previous.day_range());
     fiches(j, |_, _, c| {
         let first = c.first_order();
-        cur.add(&c, first, days);
-        prev.add(&c, first, previous_days);
+        let [before_previous, after_previous, before, after] = c.totals_before(bounds);
+        prev.add(before_previous.until(after_previous), first, previous_from);
+        cur.add(before.until(after), first, from);
     });
     Kpi::ALL
         .into_iter()
@@ -103,9 +111,9 @@ struct Figures {
 }
 
 impl Figures {
-    /// Adds one fiche, whose first order ever was on `first`, for the days `from` to `to`.
-    fn add(&mut self, c: &Columns, first: Option<Day>, (from, to): (Day, Day)) {
-        let (revenue, orders) = c.spent(from, to);
+    /// Adds one fiche: its revenue and orders in the period that starts on `from`, and the
+    /// day of its first order ever.
+    fn add(&mut self, (revenue, orders): (i64, u64), first: Option<Day>, from: Day) {
         self.revenue = self.revenue.saturating_add(revenue);
         if orders > 0 {
             self.buyers += 1;

@@ -331,18 +331,12 @@ impl PlaceCode {
         if !is_france(&address.country) {
             return PlaceCode::Abroad;
         }
-        let mut code = [0u8; 5];
-        let mut len = 0;
-        for c in address.postal_code.chars().filter(|c| !c.is_whitespace()) {
-            match code.get_mut(len) {
-                Some(slot) if c.is_ascii() => *slot = c as u8,
-                _ => return PlaceCode::Unknown,
-            }
-            len += 1;
-        }
+        let Some(code) = five(&address.postal_code) else {
+            return PlaceCode::Unknown;
+        };
         let digit = |b: u8| b.is_ascii_digit().then(|| b - b'0');
-        match (len, code.map(digit)) {
-            (5, [Some(a), Some(b), Some(c), Some(d), Some(e)]) => match (a, b) {
+        match code.map(digit) {
+            [Some(a), Some(b), Some(c), Some(d), Some(e)] => match (a, b) {
                 (0, 0) => PlaceCode::Unknown,
                 (2, 0) => PlaceCode::Corsica(u8::from(
                     u16::from(c) * 100 + u16::from(d) * 10 + u16::from(e) >= 200,
@@ -350,7 +344,7 @@ impl PlaceCode {
                 (9, 7 | 8) => PlaceCode::Overseas((b - 7) * 10 + c),
                 _ => PlaceCode::Two(a * 10 + b),
             },
-            (5, [Some(2), None, Some(_), Some(_), Some(_)]) => match code[1] {
+            [Some(2), None, Some(_), Some(_), Some(_)] => match code[1] {
                 b'a' | b'A' => PlaceCode::Corsica(0),
                 b'b' | b'B' => PlaceCode::Corsica(1),
                 _ => PlaceCode::Unknown,
@@ -358,6 +352,30 @@ impl PlaceCode {
             _ => PlaceCode::Unknown,
         }
     }
+}
+
+/// The text without its white space, if that leaves five ASCII characters. Read as bytes: a
+/// postal code is ASCII but for a rare non-breaking space, and decoding characters one by one
+/// was most of the time of a fiche's place.
+fn five(text: &str) -> Option<[u8; 5]> {
+    if !text.is_ascii() {
+        let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        return if compact.is_ascii() {
+            five(&compact)
+        } else {
+            None
+        };
+    }
+    let (mut out, mut len) = ([0u8; 5], 0);
+    for &b in text.as_bytes() {
+        // ASCII white space as `char::is_whitespace` has it: space, tab to carriage return.
+        if b == b' ' || (0x09..=0x0d).contains(&b) {
+            continue;
+        }
+        *out.get_mut(len)? = b;
+        len += 1;
+    }
+    (len == 5).then_some(out)
 }
 
 /// An empty country or France.

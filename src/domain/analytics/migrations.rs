@@ -86,32 +86,21 @@ fn buyers_by(j: &Joined, last: [Day; 2]) -> [Vec<Buyer>; 2] {
     // Room for every fiche at once: grown by doubling, the vectors were copied over and over.
     let room = j.file.len();
     let mut buyers = [Vec::with_capacity(room), Vec::with_capacity(room)];
+    let bounds = last.map(|d| i64::from(d) + 1);
     fiches(j, |slot, record, c| {
-        // Per day: entries up to it, total, orders, first and last order; selections, not
-        // branches (see `scan`).
-        let mut sums = [(0u32, 0i64, 0u32, Day::MAX, Day::MIN); 2];
-        for i in 0..c.len() {
-            let (d, amount, order) = (c.days[i], c.purchase_amount(i), c.is_order(i));
-            for (s, &last) in sums.iter_mut().zip(&last) {
-                let inside = d <= last;
-                let counted = order & inside;
-                s.0 += u32::from(inside);
-                s.1 = s.1.saturating_add(amount * i64::from(inside));
-                s.2 += u32::from(counted);
-                s.3 = s.3.min(if counted { d } else { Day::MAX });
-                s.4 = if counted { d } else { s.4 };
-            }
-        }
-        for (b, (end, total, orders, first, last)) in buyers.iter_mut().zip(sums) {
-            if orders > 0 {
+        let Some(first) = c.first_order() else {
+            return;
+        };
+        for (b, t) in buyers.iter_mut().zip(c.totals_before(bounds)) {
+            if t.orders > 0 {
                 b.push(Buyer {
                     slot,
                     record,
-                    end,
-                    orders,
+                    end: t.entries as u32,
+                    orders: u32::try_from(t.orders).unwrap_or(u32::MAX),
                     first,
-                    last,
-                    total,
+                    last: t.last_order,
+                    total: t.revenue,
                 });
             }
         }
@@ -136,13 +125,13 @@ fn types(
         let c = Columns::of(j.log, b.slot);
         // The latest order days, most recent first: a write at each entry, kept by counting it
         // only when an order (no branch on the kind).
-        let mut latest = [NaiveDate::MIN; Summary::RECENT_PURCHASES];
+        let mut latest = [0; Summary::RECENT_PURCHASES];
         let mut n = 0;
         for i in (0..c.len().min(b.end as usize)).rev() {
             if n == latest.len() {
                 break;
             }
-            latest[n] = dates.get(c.days[i]);
+            latest[n] = c.days[i];
             n += usize::from(c.is_order(i));
         }
         let recent = std::mem::take(&mut s.recent_purchases);
@@ -151,8 +140,9 @@ fn types(
             ..b.summary(dates)
         };
         s.recent_purchases.clear();
-        s.recent_purchases
-            .extend_from_slice(latest.get(..n).unwrap_or_default());
+        for &d in latest.get(..n).unwrap_or_default() {
+            s.recent_purchases.push(dates.get(d));
+        }
         if let Some(t) = types.get_mut(b.record as usize) {
             *t = stats.customer_type(&s) as u8;
         }

@@ -140,16 +140,66 @@ impl<'a> Columns<'a> {
             .map(|i| self.days[i])
     }
 
-    /// What was bought from `from` to `to`, both inclusive: the sum of the purchase amounts,
-    /// refunds included (net), and the number of orders.
-    pub fn spent(&self, from: Day, to: Day) -> (i64, u64) {
-        let (mut revenue, mut orders) = (0i64, 0u64);
+    /// The running totals of the entries dated before each of `bounds`, in one pass that stops
+    /// at the last bound (a bound below the one before it counts as that one). Differences of
+    /// two of them give a span of days: [`Totals::until`].
+    pub fn totals_before<const N: usize>(&self, bounds: [i64; N]) -> [Totals; N] {
+        let mut out = [Totals::default(); N];
+        let (mut now, mut k) = (Totals::default(), 0);
         for i in 0..self.len() {
-            let inside = (self.days[i] >= from) & (self.days[i] <= to);
-            revenue = revenue.saturating_add(self.purchase_amount(i) * i64::from(inside));
-            orders += u64::from(self.is_order(i) & inside);
+            let d = self.days[i];
+            // Days ascend: a branch taken once per bound.
+            while k < N && i64::from(d) >= bounds[k] {
+                out[k] = now;
+                k += 1;
+            }
+            if k == N {
+                return out;
+            }
+            let order = self.is_order(i);
+            now.revenue = now.revenue.wrapping_add(self.purchase_amount(i));
+            now.orders += u64::from(order);
+            now.entries += 1;
+            now.last_order = if order { d } else { now.last_order };
         }
-        (revenue, orders)
+        for o in out.iter_mut().skip(k) {
+            *o = now;
+        }
+        out
+    }
+}
+
+/// What a fiche's entries add up to before a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Totals {
+    /// Purchase amounts, refunds included (net); wrapping, so that the difference of two
+    /// totals is exact whenever it fits in 64 bits.
+    pub revenue: i64,
+    pub orders: u64,
+    /// Entries of any kind: the position of the first entry not counted.
+    pub entries: usize,
+    /// The day of the last order, `Day::MIN` without one.
+    pub last_order: Day,
+}
+
+impl Default for Totals {
+    fn default() -> Totals {
+        Totals {
+            revenue: 0,
+            orders: 0,
+            entries: 0,
+            last_order: Day::MIN,
+        }
+    }
+}
+
+impl Totals {
+    /// The revenue and orders from these totals to `later` ones.
+    pub fn until(self, later: Totals) -> (i64, u64) {
+        (
+            later.revenue.wrapping_sub(self.revenue),
+            later.orders.saturating_sub(self.orders),
+        )
     }
 }
 
