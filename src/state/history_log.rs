@@ -7,7 +7,9 @@ use std::cell::Cell;
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+// wasm-bindgen's executor rather than leptos's: this runs from actions, also where no leptos
+// app is mounted (the state tests), and leptos's needs one to be.
+use wasm_bindgen_futures::spawn_local;
 
 use super::change::Change;
 use super::db::db;
