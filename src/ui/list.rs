@@ -429,10 +429,12 @@ const URL_DELAY: Duration = Duration::from_millis(250);
 /// Puts `hash` in the address bar (when it differs), without a history entry.
 fn set_address(hash: &str) {
     let w = window();
-    let differs = w
-        .location()
-        .hash()
-        .is_ok_and(|h| h != hash && !(h.is_empty() && hash == "#/"));
+    // Only while the address still shows the list: a click on another page's link may have
+    // changed it after this timer was set and before the route signal heard of it (CI lost a
+    // click on "Import / export" that way, the list's address written back over it).
+    let differs = w.location().hash().is_ok_and(|h| {
+        h != hash && !(h.is_empty() && hash == "#/") && Route::parse(&h) == Route::List
+    });
     if differs {
         if let Ok(history) = w.history() {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(hash));
